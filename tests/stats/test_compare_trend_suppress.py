@@ -1,0 +1,109 @@
+"""Benchmark verdicts, quantiles, recent trends and suppression."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from generators.stats import (
+    SuppressionRule,
+    assign_quantiles,
+    compare_by_quintile,
+    compare_limits_to_benchmark,
+    compute_trend,
+    compute_trend_statistic,
+    suppress_small_counts,
+)
+
+QUANTILES = {"Quartile": 4, "Decile": 10, "Septile": 7}
+
+
+@pytest.mark.parametrize(
+    ("polarity", "words"),
+    [("high_is_good", ["Better", "Similar", "Worse"]), ("low_is_good", ["Worse", "Similar", "Better"]), ("no_judgement", ["Higher", "Similar", "Lower"])],
+)
+def test_interval_against_benchmark_by_polarity(polarity, words):
+    found = compare_limits_to_benchmark([11, 9, 7], [13, 11, 9.5], 10, polarity)
+    assert found.tolist() == words
+
+
+def test_no_interval_or_no_benchmark_is_not_compared():
+    found = compare_limits_to_benchmark([np.nan, 1, 1], [2, np.nan, 2], [1.5, 1.5, np.nan], "high_is_good")
+    assert found.tolist() == ["Not compared"] * 3
+
+
+def test_an_interval_touching_the_benchmark_is_similar():
+    assert compare_limits_to_benchmark([10], [12], [10], "high_is_good").tolist() == ["Similar"]
+
+
+def test_unknown_polarity_is_refused():
+    with pytest.raises(ValueError, match="found High is good"):
+        compare_limits_to_benchmark([1], [2], [3], "High is good")
+
+
+def test_quantiles_match_every_row(phe):
+    table = pd.read_csv(phe / "quantiles_ungrouped.csv")
+    found = pd.Series(np.nan, index=table.index)
+    for (name, group_set), rows in table.groupby(["QuantileNm", table["GroupSet"].fillna("")]):
+        if group_set == "":  # one ungrouped ranking of every row, highest first
+            found[rows.index] = assign_quantiles(rows["Value"], QUANTILES[name], True)
+            continue
+        groups = rows["IndSexRef"] + (rows["ParentCode"] if group_set == "IndSexReg" else "")
+        for highest_first, part in rows.groupby("Polarity"):
+            found[part.index] = assign_quantiles(part["Value"], QUANTILES[name], bool(highest_first), groups[part.index])
+    pd.testing.assert_series_equal(found, table["QuantileInGrp"], check_names=False)
+
+
+def test_quintile_verdicts_follow_polarity():
+    values = [1, 2, 3, 4, 5, np.nan]
+    assert compare_by_quintile(values, "low_is_good").tolist() == ["Best", "Better", "Middle", "Worse", "Worst", "Not compared"]
+    assert compare_by_quintile(values, "high_is_good").tolist()[:5] == ["Worst", "Worse", "Middle", "Better", "Best"]
+    assert compare_by_quintile(values, "no_judgement").tolist()[0] == "Lowest"
+
+
+def test_trend_statistic_matches_the_textbook_example():
+    # Armitage's test for trend; R's prop.trend.test documentation example gives X-squared = 8.2249.
+    statistic, slope = compute_trend_statistic([83, 90, 129, 70], [86, 93, 136, 82])
+    assert statistic[0] == pytest.approx(8.2249, abs=1e-4)
+    assert slope[0] < 0
+
+
+def test_recent_trend_words():
+    counts = [[100, 200, 300, 400, 500], [100, 200, 300, 400, 500], [300] * 5, [1, 2, 3, 4, np.nan], [100, 200, 300, 400, 500]]
+    found = compute_trend(counts, [[10_000] * 5] * 5, ["high_is_good", "low_is_good", "high_is_good", "high_is_good", "no_judgement"])
+    assert found.tolist() == [
+        "Increasing and getting better",
+        "Increasing and getting worse",
+        "No significant change",
+        "Cannot be calculated",
+        "Increasing",
+    ]
+    assert compute_trend([[500, 400, 300, 200, 100]], [[10_000] * 5], "low_is_good").tolist() == ["Decreasing and getting better"]
+
+
+def test_fewer_than_five_points_cannot_be_calculated():
+    assert compute_trend([[1, 50, 100]], [[1000] * 3], "high_is_good").tolist() == ["Cannot be calculated"]
+
+
+def test_only_the_five_most_recent_points_are_used():
+    counts = [[900, 900, 100, 100, 100, 100, 100]]
+    assert compute_trend(counts, [[1000] * 7], "high_is_good").tolist() == ["No significant change"]
+
+
+def test_small_counts_and_derived_values_are_suppressed_with_the_reason():
+    table = pd.DataFrame({"count": [0, 1, 7, 8, np.nan], "value": [0.0, 1.0, 7.0, 8.0, np.nan], "lower_ci_95": [0.0, 0.1, 3.0, 4.0, np.nan], "value_note": ""})
+    out, suppressed = suppress_small_counts(table)
+    assert suppressed["row"].tolist() == [1, 2]
+    assert set(suppressed["reason"]) == {"Suppressed: count between 1 and 7"}
+    assert out["value"].isna().tolist() == [False, True, True, False, True]
+    assert out["lower_ci_95"].isna().tolist() == [False, True, True, False, True]
+    assert out.loc[1, "value_note"] == "Suppressed: count between 1 and 7"
+    assert table["value"].notna().sum() == 4  # the input is left alone
+
+
+def test_suppression_rule_is_configurable():
+    table = pd.DataFrame({"count": [0, 3, 5], "value": [0.0, 3.0, 5.0], "value_note": ""})
+    _, suppressed = suppress_small_counts(table, SuppressionRule(smallest=0, largest=4))
+    assert suppressed["row"].tolist() == [0, 1]
+    assert suppressed["reason"][0] == "Suppressed: count between 0 and 4"
