@@ -1,0 +1,47 @@
+# JSNA site generator. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CONFIG ?= jsna.yml
+DATA ?=
+SOURCE := $(if $(DATA),--data $(DATA),--config $(CONFIG))
+
+.DEFAULT_GOAL := help
+.PHONY: help build generate serve test test-browser lint bench data demo clean
+
+help: ## List every target with its one-line description
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+build: $(VENV)/.installed ## Build the site into site/ (the demonstration data, or DATA=folder of Fingertips exports)
+	$(PY) -m generators build $(SOURCE)
+
+generate: $(VENV)/.installed ## Write the MkDocs project into build/ without running MkDocs
+	$(PY) -m generators generate $(SOURCE)
+
+serve: build ## Build, then serve the site at http://127.0.0.1:8000 with live reload
+	$(PY) -m mkdocs serve -f build/mkdocs.yml
+
+test: $(VENV)/.installed ## Run every test (browser tests skip where Chromium is missing)
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.installed ## Check style and types (ruff, mypy)
+	$(PY) -m ruff check generators tests bench
+	$(PY) -m mypy generators
+
+bench: $(VENV)/.installed ## Measure an England-scale build (prints one table)
+	$(PY) bench/bench_build.py
+
+data: $(VENV)/.installed ## Download the indicators, metadata and boundaries named in jsna.yml from Fingertips
+	$(PY) -m generators.fetch --config $(CONFIG) --data data
+
+demo: $(VENV)/.installed ## Regenerate the demonstration dataset in data/demo
+	$(PY) -m generators.demo --out data/demo
+
+clean: ## Remove the built site, build/ and caches (keeps .venv)
+	rm -rf build site site.* .cache .pytest_cache test-output

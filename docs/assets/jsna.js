@@ -1,0 +1,78 @@
+/* JSNA site behaviour: area filter, copy link and cite this section. No network. */
+(function () {
+  "use strict";
+
+  function setUpFilter(root) {
+    root.querySelectorAll(".jsna-filter").forEach(function (box) {
+      var input = box.querySelector("input");
+      var list = document.getElementById(input.getAttribute("data-filter-target"));
+      var count = box.querySelector(".jsna-filter-count");
+      if (!list || box.dataset.ready) { return; }
+      box.dataset.ready = "1";
+      box.hidden = false;
+      input.addEventListener("input", function () {
+        var words = input.value.trim().toLowerCase();
+        var shown = 0;
+        list.querySelectorAll("li").forEach(function (item) {
+          var match = item.textContent.toLowerCase().indexOf(words) !== -1;
+          item.hidden = !match;
+          if (match) { shown += 1; }
+        });
+        list.querySelectorAll("h2").forEach(function (heading) {
+          var next = heading.nextElementSibling;
+          var any = next && next.querySelector("li:not([hidden])");
+          heading.hidden = !any;
+          if (next) { next.hidden = !any; }
+        });
+        count.textContent = words ? shown + " areas match" : "";
+      });
+    });
+  }
+
+  function citation(section) {
+    var title = section.textContent.replace("¶", "").trim();
+    var site = document.querySelector("meta[name='jsna-site']");
+    var edition = document.body.getAttribute("data-jsna-edition") || "";
+    var url = location.origin + location.pathname + "#" + section.id;
+    var page = document.title;
+    return title + ". In: " + page + (edition ? ", edition " + edition : "") + ". " + url + " (accessed " + new Date().toISOString().slice(0, 10) + ").";
+  }
+
+  function copy(text, output) {
+    var done = function () { output.textContent = "Copied: " + text; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { output.textContent = text; });
+    } else {
+      output.textContent = text;
+    }
+  }
+
+  function setUpCitations(root) {
+    root.querySelectorAll(".jsna-cite[data-anchor]").forEach(function (box) {
+      if (box.dataset.ready) { return; }
+      box.dataset.ready = "1";
+      box.hidden = false;
+      var section = document.getElementById(box.getAttribute("data-anchor"));
+      var output = box.querySelector("output");
+      box.querySelector("[data-action='link']").addEventListener("click", function () {
+        copy(location.origin + location.pathname + "#" + section.id, output);
+      });
+      box.querySelector("[data-action='cite']").addEventListener("click", function () {
+        copy(citation(section), output);
+      });
+    });
+  }
+
+  function start() {
+    setUpFilter(document);
+    setUpCitations(document);
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

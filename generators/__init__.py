@@ -1,0 +1,1 @@
+"""Generators for a Joint Strategic Needs Assessment (JSNA) static website."""

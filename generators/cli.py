@@ -1,0 +1,71 @@
+"""Command line: `python -m generators build` turns the configured CSVs into site/."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generators.config import config_for_folder, load_config
+from generators.errors import DataError
+from generators.pipeline import generate
+from generators.write import replace_site
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = config_for_folder(Path(args.data)) if args.data else load_config(Path(args.config))
+        start = time.perf_counter()
+        generated = generate(config, REPO, Path(args.build), say=_say)
+        if args.command == "build":
+            run_mkdocs(Path(args.build), Path(args.site))
+        rows = generated.report["rows"]
+        _say(f"done in {time.perf_counter() - start:.1f} s: {generated.files} files ({generated.written['written']} changed); "
+             f"rows read {rows['read']}, used {rows['used']}, no data {rows['no_data']}, suppressed {rows['suppressed']}, rejected {rows['rejected']}")
+    except DataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except BuildFailed as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+class BuildFailed(Exception):
+    """MkDocs refused the generated project; the previous site/ is left as it was."""
+
+
+def run_mkdocs(build: Path, site: Path) -> None:
+    """`mkdocs build --strict` into a temporary folder beside site/, then swap it in."""
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=site.name + ".", dir=site.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(build / "mkdocs.yml"), "-d", str(temporary)]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise BuildFailed("mkdocs build failed; site/ was not changed:\n" + (result.stderr or result.stdout)[-4000:])
+    replace_site(temporary, site)
+    _say(f"{'mkdocs':<8} {time.perf_counter() - started:6.2f} s")
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generators", description="Build a JSNA website from public health CSVs.")
+    parser.add_argument("command", choices=["build", "generate"], help="build: generate and run mkdocs; generate: write build/ only")
+    parser.add_argument("--config", default="jsna.yml", help="the JSNA configuration file (default: jsna.yml)")
+    parser.add_argument("--data", default="", help="zero-config mode: a folder (or file) of Fingertips exports")
+    parser.add_argument("--build", default="build", help="where the MkDocs project is written (default: build)")
+    parser.add_argument("--site", default="site", help="where the site is published (default: site)")
+    return parser

@@ -1,0 +1,102 @@
+"""Indicator metadata: read from YAML, or inferred from the exports where none is given."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generators.errors import DataError, Place
+
+POLARITIES = {
+    "high_is_good": "high_is_good", "high is good": "high_is_good", "rag - high is good": "high_is_good",
+    "low_is_good": "low_is_good", "low is good": "low_is_good", "rag - low is good": "low_is_good",
+    "no_judgement": "no_judgement", "no judgement": "no_judgement", "bob - blue orange blue": "no_judgement",
+}
+FIELDS = ("id", "name", "short_name", "definition", "unit", "value_type", "polarity", "source", "chapter", "release_date", "slug", "comparison")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """What we know about one indicator. `polarity` is "" when nobody said and nothing showed it."""
+
+    id: str
+    name: str
+    short_name: str = ""
+    definition: str = ""
+    unit: str = ""
+    value_type: str = ""
+    polarity: str = ""
+    polarity_source: str = ""
+    source: str = ""
+    chapter: str = ""
+    release_date: str = ""
+    slug: str = ""
+    comparison: str = "confidence interval"
+
+    @property
+    def judged(self) -> bool:
+        return self.polarity in ("high_is_good", "low_is_good")
+
+
+def load_indicators(path: Path | None) -> dict[str, Indicator]:
+    """Read indicator metadata from a YAML list (or a mapping keyed by id)."""
+    if path is None:
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or []
+    except FileNotFoundError:
+        raise DataError("metadata-missing", "expected an indicator metadata file, found none", Place(str(path))) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataError("metadata-yaml", "expected valid YAML", Place(str(path), mark.line + 1 if mark else None)) from None
+    items = data.get("indicators", data) if isinstance(data, dict) else data
+    if isinstance(items, dict):
+        items = [{"id": key, **(value or {})} for key, value in items.items()]
+    if not isinstance(items, list):
+        raise DataError("metadata-shape", "expected a list of indicators", Place(str(path), 1))
+    return dict(_indicator(item, path, index) for index, item in enumerate(items))
+
+
+def _indicator(item: Any, path: Path, index: int) -> tuple[str, Indicator]:
+    where = Place(str(path), None, f"indicator {index + 1}")
+    if not isinstance(item, dict) or "id" not in item:
+        raise DataError("metadata-id", "expected each indicator to have an `id`", where)
+    unknown = sorted(set(item) - set(FIELDS))
+    if unknown:
+        raise DataError("metadata-field", f"expected only the documented fields, found \"{unknown[0]}\"", where)
+    values = {k: str(v).strip() for k, v in item.items() if v is not None}
+    values["polarity"] = _polarity(values.get("polarity", ""), where)
+    values["polarity_source"] = "metadata" if values["polarity"] else ""
+    values.setdefault("name", "")
+    return values["id"], Indicator(**values)
+
+
+def _polarity(text: str, where: Place) -> str:
+    if not text:
+        return ""
+    polarity = POLARITIES.get(text.strip().lower())
+    if polarity is None:
+        raise DataError("metadata-polarity", f"expected polarity high_is_good, low_is_good or no_judgement, found \"{text}\"", where)
+    return polarity
+
+
+def infer_unit(name: str) -> str:
+    """The unit a Fingertips indicator name implies, e.g. `rate/100,000` -> `per 100,000`."""
+    match = re.search(r"(?:per|/)\s?(100,000|10,000|1,000|100|1000|100000)", name, re.IGNORECASE)
+    if match:
+        return f"per {int(match.group(1).replace(',', '')):,}"
+    if re.search(r"\b(percentage|proportion|prevalence|%)", name, re.IGNORECASE):
+        return "%"
+    if re.search(r"life expectancy", name, re.IGNORECASE):
+        return "years"
+    return ""
+
+
+def complete_indicator(known: Indicator | None, indicator_id: str, name: str) -> Indicator:
+    """Metadata for an indicator, filling gaps from its name in the export."""
+    base = known or Indicator(id=indicator_id, name=name)
+    return Indicator(**{**base.__dict__, "name": base.name or name, "unit": base.unit or infer_unit(name)})

@@ -1,0 +1,142 @@
+"""Stage 5, model: the indicator table to page models. No HTML, no charts, no MkDocs.
+
+Builds the pieces every page is made of: areas, sections (one indicator series for an
+area), and the comparison of each latest value with the benchmark.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from generators.config import Config, slugify
+from generators.errors import DataError
+from generators.metadata import Indicator
+
+SERIES = ["indicator_id", "sex", "age"]
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str
+    name: str
+    type: str
+    slug: str
+    parent_code: str = ""
+    parent_name: str = ""
+
+
+@dataclass(frozen=True)
+class Point:
+    """One period of a series: the value, its limits, count and denominator, and notes."""
+
+    period: str
+    value: float
+    lower_95: float
+    upper_95: float
+    lower_998: float
+    upper_998: float
+    count: float
+    denominator: float
+    note: str
+    status: str
+    verdict: str
+    trend: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One indicator (for one sex and age) in one area: the unit of every page."""
+
+    indicator: Indicator
+    title: str
+    anchor: str
+    sex: str
+    age: str
+    area: Area
+    points: tuple[Point, ...]
+    benchmark: tuple[Point, ...]
+    parent: tuple[Point, ...]
+
+    @property
+    def latest(self) -> Point | None:
+        with_value = [p for p in self.points if not math.isnan(p.value)]
+        return with_value[-1] if with_value else (self.points[-1] if self.points else None)
+
+    def benchmark_at(self, period: str) -> Point | None:
+        return next((p for p in self.benchmark if p.period == period), None)
+
+    def parent_at(self, period: str) -> Point | None:
+        return next((p for p in self.parent if p.period == period), None)
+
+
+def choose_areas(table: pd.DataFrame, config: Config) -> tuple[Area, ...]:
+    """The areas to publish: those named, those of the named types, or all but the benchmark."""
+    known = _all_areas(table)
+    if config.areas:
+        unknown = [c for c in config.areas if c not in known]
+        if unknown:
+            raise DataError("unknown-area", f"expected area codes found in the data, found \"{unknown[0]}\" which no input row has", config.place("areas"))
+        chosen = [known[c] for c in config.areas]
+    elif config.area_types:
+        chosen = [a for a in known.values() if a.type in config.area_types]
+        if not chosen:
+            raise DataError("unknown-area-type", f"expected area types found in the data, such as \"{_types(known)}\"", config.place("area_types"))
+    else:
+        chosen = [a for a in known.values() if a.code != config.benchmark]
+    return tuple(sorted(chosen, key=lambda a: (a.type, a.name, a.code)))
+
+
+def _types(known: dict[str, Area]) -> str:
+    return "\", \"".join(sorted({a.type for a in known.values()})[:5])
+
+
+def _all_areas(table: pd.DataFrame) -> dict[str, Area]:
+    """Every area in the data, with a readable address unique among them."""
+    firsts = table.sort_values(["area_code", "period_sortable"]).drop_duplicates("area_code", keep="last")
+    slugs: dict[str, str] = {}
+    areas = {}
+    for row in firsts.itertuples():
+        slug = slugify(row.area_name or row.area_code)
+        slug = slug if slug not in slugs else f"{slug}-{row.area_code.lower()}"
+        slugs[slug] = row.area_code
+        areas[row.area_code] = Area(row.area_code, row.area_name or row.area_code, row.area_type, slug, row.parent_code, row.parent_name)
+    return areas
+
+
+def all_areas(table: pd.DataFrame) -> dict[str, Area]:
+    return _all_areas(table)
+
+
+def to_points(rows: pd.DataFrame) -> tuple[Point, ...]:
+    """Rows of one series, oldest period first, as points."""
+    rows = rows.sort_values(["period_sortable", "period"])
+    columns = ["period", "value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator", "value_note", "status", "verdict", "trend"]
+    return tuple(Point(*values) for values in rows[columns].itertuples(index=False, name=None))
+
+
+def series_title(indicator: Indicator, sex: str, age: str, vary_sex: bool, vary_age: bool) -> str:
+    """The section heading: the indicator name, with sex and age where the indicator has several."""
+    name = indicator.short_name or indicator.name
+    extra = [x for x, varies in ((sex, vary_sex), (age, vary_age)) if varies and x]
+    return f"{name} ({', '.join(extra)})" if extra else name
+
+
+def section_anchor(indicator: Indicator, sex: str, age: str, vary_sex: bool, vary_age: bool) -> str:
+    base = indicator.slug or slugify(indicator.short_name or indicator.name)
+    extra = [slugify(x) for x, varies in ((sex, vary_sex), (age, vary_age)) if varies and x]
+    return "-".join([base, *extra])
+
+
+def varying(table: pd.DataFrame) -> dict[str, tuple[bool, bool]]:
+    """Per indicator: does it have several sexes, several ages?"""
+    counts = table.groupby("indicator_id")[["sex", "age"]].nunique()
+    return {str(i): (bool(r.sex > 1), bool(r.age > 1)) for i, r in counts.iterrows()}
+
+
+def series_order(series: tuple[str, str, str]) -> tuple[str, int, str]:
+    """Persons first, then Female, Male; ages in the data's order."""
+    indicator_id, sex, age = series
+    return (indicator_id, {"Persons": 0, "Female": 1, "Male": 2}.get(sex, 3), age)

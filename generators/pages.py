@@ -1,0 +1,173 @@
+"""Stage 5, model (continued): page models for every page of the site."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from generators.config import Chapter, Config
+from generators.metadata import Indicator
+from generators.model import (
+    SERIES, Area, Point, Section, all_areas, choose_areas, section_anchor, series_order, series_title, to_points, varying,
+)
+
+VERDICT_WORDS = {
+    "Better": "significantly better than", "Worse": "significantly worse than", "Similar": "similar to",
+    "Higher": "significantly higher than", "Lower": "significantly lower than",
+}
+
+
+@dataclass(frozen=True)
+class ChapterPage:
+    area: Area
+    chapter: Chapter
+    sections: tuple[Section, ...]
+    messages: tuple[str, ...]
+
+    @property
+    def path(self) -> str:
+        return f"areas/{self.area.slug}/{self.chapter.slug}/"
+
+
+@dataclass(frozen=True)
+class AreaPage:
+    area: Area
+    chapters: tuple[ChapterPage, ...]
+    messages: tuple[str, ...]
+
+    @property
+    def path(self) -> str:
+        return f"areas/{self.area.slug}/"
+
+
+@dataclass(frozen=True)
+class IndicatorPage:
+    indicator: Indicator
+    chapter: Chapter
+    slug: str
+    sections: tuple[Section, ...]
+    benchmark: Section | None
+
+    @property
+    def path(self) -> str:
+        return f"indicators/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    benchmark: Area
+    areas: tuple[AreaPage, ...]
+    indicators: tuple[IndicatorPage, ...]
+    all_areas: dict[str, Area]
+
+
+def verdict_words(verdict: str, benchmark: str) -> str:
+    """`Worse` -> `significantly worse than England`."""
+    words = VERDICT_WORDS.get(verdict)
+    return f"{words} {benchmark}" if words else f"not compared with {benchmark}"
+
+
+def build_site(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator], chapter_of: dict[str, str]) -> Site:
+    """Every page model of the site."""
+    known = all_areas(table)
+    benchmark = known.get(config.benchmark, Area(config.benchmark, "England", "England", "england"))
+    published = choose_areas(table, config)
+    sections = _sections(table, config, indicators, known, published)
+    chapters = {c.slug: c for c in config.chapters}
+    areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name) for a in published)
+    by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published)
+    return Site(config, benchmark, areas, by_indicator, known)
+
+
+def _sections(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator], known: dict[str, Area], published: tuple[Area, ...]) -> dict[str, list[Section]]:
+    """Sections per published area code, in chapter order then series order."""
+    varies = varying(table)
+    groups = {key: rows for key, rows in table.groupby(["area_code", *SERIES], sort=True)}
+    points = _memo_points(groups)
+    result: dict[str, list[Section]] = {}
+    for area in published:
+        keys = sorted((k[1:] for k in groups if k[0] == area.code), key=series_order)
+        result[area.code] = [
+            _section(indicators[i], s, a, area, varies[i], points((area.code, i, s, a)), points((config.benchmark, i, s, a)), points((area.parent_code, i, s, a)))
+            for i, s, a in keys if i in indicators
+        ]
+    return result
+
+
+def _memo_points(groups: dict[tuple, pd.DataFrame]):
+    cache: dict[tuple, tuple[Point, ...]] = {}
+
+    def points(key: tuple) -> tuple[Point, ...]:
+        if key not in cache:
+            cache[key] = to_points(groups[key]) if key in groups else ()
+        return cache[key]
+
+    return points
+
+
+def _section(indicator: Indicator, sex: str, age: str, area: Area, varies: tuple[bool, bool], points, benchmark, parent) -> Section:
+    title = series_title(indicator, sex, age, *varies)
+    anchor = section_anchor(indicator, sex, age, *varies)
+    return Section(indicator, title, anchor, sex, age, area, points, benchmark, parent)
+
+
+def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[str, Chapter], chapter_of: dict[str, str], benchmark: str) -> AreaPage:
+    pages = []
+    for slug, chapter in chapters.items():
+        own = tuple(s for s in sections[area.code] if chapter_of.get(s.indicator.id) == slug)
+        pages.append(ChapterPage(area, chapter, own, key_messages(own, benchmark)))
+    everything = tuple(s for page in pages for s in page.sections)
+    return AreaPage(area, tuple(pages), key_messages(everything, benchmark, limit=6))
+
+
+def _indicator_pages(sections: dict[str, list[Section]], indicators: dict[str, Indicator], chapters: dict[str, Chapter], chapter_of: dict[str, str], published: tuple[Area, ...]) -> tuple[IndicatorPage, ...]:
+    from generators.config import slugify
+
+    by_id: dict[str, list[Section]] = {}
+    for area in published:
+        for section in sections[area.code]:
+            by_id.setdefault(section.indicator.id, []).append(section)
+    pages, used = [], set()
+    for indicator_id in sorted(by_id, key=lambda i: (list(chapters).index(chapter_of[i]), indicators[i].name, i)):
+        indicator = indicators[indicator_id]
+        slug = indicator.slug or slugify(indicator.short_name or indicator.name)
+        slug = slug if slug not in used else f"{slug}-{slugify(indicator_id)}"
+        used.add(slug)
+        own = tuple(by_id[indicator_id])
+        pages.append(IndicatorPage(indicator, chapters[chapter_of[indicator_id]], slug, own, None))
+    return tuple(pages)
+
+
+def key_messages(sections: tuple[Section, ...], benchmark: str, limit: int = 8) -> tuple[str, ...]:
+    """Plain-English bullets: worse and getting worse first, then worse, then better."""
+    ranked = []
+    for section in sections:
+        latest = section.latest
+        if latest is None or math.isnan(latest.value) or latest.verdict not in ("Worse", "Better"):
+            continue
+        worsening = latest.trend.endswith("getting worse")
+        rank = 0 if latest.verdict == "Worse" and worsening else 1 if latest.verdict == "Worse" else 2
+        ranked.append((rank, section.title, _message(section, latest, benchmark)))
+    return tuple(text for _, _, text in sorted(ranked)[:limit])
+
+
+def _message(section: Section, latest: Point, benchmark: str) -> str:
+    unit = section.indicator.unit
+    value = format_value(latest.value, unit)
+    text = f"{section.title}: {value} in {latest.period}, {verdict_words(latest.verdict, benchmark)}"
+    if latest.trend and latest.trend not in ("Cannot be calculated", "No significant change"):
+        text += f", {latest.trend.lower()}"
+    return text + "."
+
+
+def format_value(value: float, unit: str) -> str:
+    """A value as people write it: `14.2%`, `1,043.0 per 100,000`, `80.2 years`."""
+    if value is None or math.isnan(value):
+        return "no value"
+    number = f"{value:,.1f}"
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}".strip()

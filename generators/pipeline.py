@@ -1,0 +1,46 @@
+"""The whole pipeline, stage by stage: config -> load -> tidy -> stats -> model -> render -> write."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from generators import assess, load, metadata, pages, report, site, tidy, write
+from generators.config import Config
+
+
+@dataclass(frozen=True)
+class Generated:
+    report: dict[str, Any]
+    files: int
+    written: dict[str, int]
+    timings: tuple[tuple[str, float], ...]
+
+
+def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None] = lambda _: None) -> Generated:
+    """Read the inputs named by `config` and write the MkDocs project into `build`."""
+    timings: list[tuple[str, float]] = []
+
+    def stage(name: str, run: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        result = run()
+        timings.append((name, time.perf_counter() - start))
+        say(f"{name:<8} {timings[-1][1]:6.2f} s")
+        return result
+
+    fingertips = load.list_csv_files(config.fingertips)
+    local = load.list_csv_files(config.local)
+    loaded = stage("load", lambda: load.load_inputs(fingertips, local))
+    known = metadata.load_indicators(config.indicators)
+    tidied = stage("tidy", lambda: tidy.tidy_rows(loaded.table, config, known, tidy.local_file_names(local)))
+    tidied, checks = stage("stats", lambda: assess.assess(tidied, config))
+    model = stage("model", lambda: pages.build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
+    charts: dict[str, dict[str, str]] = {}
+    built = report.build_report(loaded, tidied, checks)
+    report.check_totals(built)
+    files = stage("render", lambda: site.render_site(model, built, tidied.table, charts, repo / "docs" / "narrative"))
+    files["build-report.json"] = report.report_json(built)
+    written = stage("write", lambda: write.write_project(files, config, repo, build))
+    return Generated(built, len(files), written, tuple(timings))

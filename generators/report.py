@@ -1,0 +1,69 @@
+"""The build report: every input row accounted for, as a page and as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import pandas as pd
+
+from generators.load import Loaded
+from generators.tidy import Tidy
+
+POLARITY_WORDS = {"high_is_good": "high is good", "low_is_good": "low is good", "no_judgement": "no judgement"}
+
+
+def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Counts that add up to the rows read, the rows set aside with reasons, and polarity."""
+    status = Counter(tidy.table["status"])
+    set_aside = [{"file": r.file, "line": r.line, "status": r.status, "reason": r.reason} for r in tidy.set_aside]
+    rows = {
+        "read": tidy.rows_read, "used": status["used"], "no_data": status["no_data"],
+        "suppressed": status["suppressed"], "rejected": sum(1 for r in tidy.set_aside if r.status == "rejected"),
+    }
+    checks = checks or {}
+    return {
+        "rows": rows,
+        "files": [{"file": f, "rows": n} for f, n in loaded.rows_by_file],
+        "no_data": _no_data(tidy.table),
+        "set_aside": set_aside,
+        "polarity": _polarity(tidy),
+        "indicators_without_polarity": sorted(i for i, m in tidy.indicators.items() if not m.polarity),
+        "verdicts": checks.get("verdicts", {"checked": 0, "agreed": 0}),
+        "trends": checks.get("trends", {"checked": 0, "agreed": 0}),
+        "disagreements": checks.get("disagreements", []),
+        "missing_boundaries": checks.get("missing_boundaries", []),
+    }
+
+
+def _no_data(table: pd.DataFrame) -> list[dict[str, Any]]:
+    rows = table[table["status"] == "no_data"]
+    counts = rows.groupby(["source_file", "reason"]).size()
+    return [{"file": f, "note": note, "rows": int(n)} for (f, note), n in counts.items()]
+
+
+def _polarity(tidy: Tidy) -> list[dict[str, str]]:
+    items = []
+    for indicator in tidy.indicators.values():
+        if indicator.polarity_source == "metadata":
+            words = f"{POLARITY_WORDS[indicator.polarity]} (from the metadata)"
+        elif indicator.polarity:
+            words = f"{POLARITY_WORDS[indicator.polarity]} (inferred from the export's own comparisons)"
+        else:
+            words = "no polarity given or inferable: compared as higher or lower, with no judgement of better or worse"
+        items.append({"id": indicator.id, "name": indicator.name, "words": words, "polarity": indicator.polarity, "source": indicator.polarity_source})
+    return items
+
+
+def report_json(report: dict[str, Any]) -> str:
+    """Stable JSON: sorted keys, so two builds of the same inputs are identical."""
+    return json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def check_totals(report: dict[str, Any]) -> None:
+    """The counts must add up to the rows read; a bug here must never pass silently."""
+    rows = report["rows"]
+    total = rows["used"] + rows["no_data"] + rows["suppressed"] + rows["rejected"]
+    if total != rows["read"]:
+        raise AssertionError(f"build report does not add up: {total} accounted for, {rows['read']} read")

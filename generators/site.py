@@ -1,0 +1,146 @@
+"""Stage 6, render (continued): every page of the site, as Markdown text keyed by path."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from generators.pages import AreaPage, IndicatorPage, Section, Site
+from generators.render import render_page
+from generators.report import POLARITY_WORDS
+
+DOWNLOAD_COLUMNS = [
+    "indicator_id", "indicator_name", "area_code", "area_name", "area_type", "sex", "age", "period", "value",
+    "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator", "value_note", "status", "verdict", "trend",
+]
+
+
+def render_site(site: Site, report: dict[str, Any], table: pd.DataFrame, charts: dict[str, dict[str, str]], narrative_dir: Path) -> dict[str, str]:
+    """Markdown (and CSV) text for every generated file, keyed by its path under docs/."""
+    common = _common(site)
+    files: dict[str, str] = {"index.md": _home(site, common)}
+    files["areas/index.md"] = render_page("areas.md.j2", groups=_area_groups(site), group_anchor=_group_anchor, **common)
+    for page in site.areas:
+        files.update(_area_files(page, common, charts, narrative_dir))
+    files.update(_topic_files(site, common))
+    files["indicators/index.md"] = render_page("indicators.md.j2", pages=site.indicators, **common)
+    for page in site.indicators:
+        files[page.path + "index.md"] = _indicator(page, common, charts.get(page.path, {}))
+    files.update(_downloads(site, table, common))
+    files["build-report/index.md"] = render_page("report.md.j2", report=report, **common)
+    return files
+
+
+def _common(site: Site) -> dict[str, Any]:
+    slugs = {p.indicator.id: p.slug for p in site.indicators}
+    return {
+        "config": site.config, "benchmark": site.benchmark, "updated": site.config.updated,
+        "indicator_slugs": slugs, "polarity_words": polarity_words, "tally": tally,
+    }
+
+
+def polarity_words(indicator) -> str:
+    return POLARITY_WORDS.get(indicator.polarity, "not stated")
+
+
+def tally(sections: tuple[Section, ...]) -> dict[str, int]:
+    counts = Counter((s.latest.verdict if s.latest else "") for s in sections)
+    return {"Better": counts["Better"], "Similar": counts["Similar"], "Worse": counts["Worse"],
+            "other": len(sections) - counts["Better"] - counts["Similar"] - counts["Worse"]}
+
+
+def _home(site: Site, common: dict[str, Any]) -> str:
+    highlights = [(p.area, p.messages[:3]) for p in site.areas if p.messages][:12]
+    released = sorted((p.indicator for p in site.indicators if p.indicator.release_date), key=lambda i: (i.release_date, i.name), reverse=True)
+    topics = [c for c in site.config.chapters]
+    return render_page("home.md.j2", areas=site.areas, topics=topics, indicator_count=len(site.indicators), highlights=highlights, recent=released[:5], **common)
+
+
+def _area_groups(site: Site) -> list[tuple[str, list]]:
+    groups: dict[str, list] = {}
+    for page in site.areas:
+        area = page.area
+        groups.setdefault(area.type or "Areas", []).append(area)
+    return [(name, sorted(areas, key=lambda a: a.name)) for name, areas in sorted(groups.items())]
+
+
+def _group_anchor(name: str) -> str:
+    from generators.config import slugify
+
+    return slugify(name)
+
+
+def _narrative(narrative_dir: Path, *parts: str) -> str:
+    path = narrative_dir.joinpath(*parts).with_suffix(".md")
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def _area_files(page: AreaPage, common: dict[str, Any], charts: dict[str, dict[str, str]], narrative_dir: Path) -> dict[str, str]:
+    slug = page.area.slug
+    files = {page.path + "index.md": render_page("area.md.j2", page=page, charts=charts.get(page.path, {}), narrative=_narrative(narrative_dir, slug, "index"), **common)}
+    for chapter in page.chapters:
+        narrative = _narrative(narrative_dir, slug, chapter.chapter.slug)
+        files[chapter.path + "index.md"] = render_page("chapter.md.j2", page=chapter, charts=charts.get(chapter.path, {}), narrative=narrative, **common)
+    return files
+
+
+def _topic_files(site: Site, common: dict[str, Any]) -> dict[str, str]:
+    topics = []
+    for chapter in site.config.chapters:
+        topic = {"chapter": chapter, "pages": [p for p in site.indicators if p.chapter.slug == chapter.slug]}
+        topics.append(topic)
+    files = {"topics/index.md": render_page("topics.md.j2", topics=topics, **common)}
+    areas = [p.area for p in site.areas]
+    for topic in topics:
+        files[f"topics/{topic['chapter'].slug}/index.md"] = render_page("topic.md.j2", topic=topic, areas=areas, **common)
+    return files
+
+
+def _indicator(page: IndicatorPage, common: dict[str, Any], charts: dict[str, str]) -> str:
+    comparisons, benchmark_rows = [], {}
+    by_series: dict[str, list[Section]] = {}
+    for section in page.sections:
+        by_series.setdefault(section.anchor, []).append(section)
+    for anchor, sections in by_series.items():
+        rows = [{"area": s.area, "anchor": s.anchor, "point": s.latest} for s in sections if s.latest]
+        rows.sort(key=lambda r: (_sort_value(r["point"].value), r["area"].name))
+        comparisons.append((sections[0].title, anchor, rows))
+        latest = rows[0]["point"].period if rows else ""
+        benchmark_rows[anchor] = sections[0].benchmark_at(latest)
+    return render_page("indicator.md.j2", page=page, comparisons=comparisons, benchmark_rows=benchmark_rows, charts=charts, **common)
+
+
+def _sort_value(value: float) -> float:
+    return math.inf if math.isnan(value) else -value
+
+
+def _downloads(site: Site, table: pd.DataFrame, common: dict[str, Any]) -> dict[str, str]:
+    files = {"downloads/jsna-data.csv": safe_csv(table[DOWNLOAD_COLUMNS])}
+    for page in site.areas:
+        rows = table[table["area_code"] == page.area.code]
+        files[f"downloads/areas/{page.area.slug}.csv"] = safe_csv(rows[DOWNLOAD_COLUMNS])
+    files["downloads/index.md"] = render_page("downloads.md.j2", areas=[p.area for p in site.areas], total_rows=len(table), **common)
+    return files
+
+
+def safe_csv(frame: pd.DataFrame) -> str:
+    """CSV text that a spreadsheet opens as data: cells that would start a formula get a leading apostrophe."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(frame.columns)
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return "" if math.isnan(value) else repr(value)
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,0 +1,180 @@
+"""Stage 3, tidy: rows to one indicator table, every row accounted for.
+
+Each input row ends in exactly one of: used, no_data (blank value, kept with its
+Value note), suppressed (small counts in local data), rejected (with the reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from generators.config import Chapter, Config, slugify
+from generators.errors import DataError, DataErrors, Place
+from generators.metadata import Indicator, complete_indicator
+
+KEY = ["indicator_id", "area_code", "sex", "age", "category_type", "category", "period"]
+VALUES = ["value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator"]
+LIMITS = [("lower_ci_95", "upper_ci_95"), ("lower_ci_998", "upper_ci_998")]
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """One input row not used, and why."""
+
+    file: str
+    line: int
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Tidy:
+    """The indicator table (used, no_data and suppressed rows) and the rows set aside."""
+
+    table: pd.DataFrame
+    set_aside: tuple[Rejected, ...]
+    indicators: dict[str, Indicator]
+    chapter_of: dict[str, str]
+    rows_read: int
+
+
+def tidy_rows(raw: pd.DataFrame, config: Config, known: dict[str, Indicator], local_files: set[str]) -> Tidy:
+    """Check, classify and label every row; assign every indicator to a chapter."""
+    table = raw.copy()
+    table["status"], table["reason"] = "used", ""
+    _check_negative(table)
+    _check_conflicts(table)
+    _reject_duplicates(table)
+    _reject_bad_limits(table)
+    indicators = _indicators(table, known)
+    chapter_of = _assign_chapters(table, config, indicators)
+    _reject_outside_chapters(table, chapter_of)
+    _reject_breakdowns(table)
+    _suppress_small_counts(table, config.suppress_counts_below, local_files)
+    _mark_no_data(table)
+    set_aside = _set_aside(table)
+    kept = table[table["status"] != "rejected"].reset_index(drop=True)
+    return Tidy(kept, set_aside, indicators, chapter_of, len(raw))
+
+
+def _check_negative(table: pd.DataFrame) -> None:
+    errors = []
+    for column in ("count", "denominator"):
+        for _, row in table[table[column] < 0].iterrows():
+            found = f"{row[column]:g}"
+            errors.append(DataError(f"negative-{column}", f"expected a count of zero or more for indicator {row.indicator_id}, area {row.area_code}, period {row.period}, found {found}", Place(row.source_file, int(row.source_line), column.capitalize())))
+    _raise(errors)
+
+
+def _check_conflicts(table: pd.DataFrame) -> None:
+    keyed = table[table.duplicated(KEY, keep=False)]
+    if keyed.empty:
+        return
+    distinct = keyed.drop_duplicates(KEY + VALUES)
+    conflicting = distinct[distinct.duplicated(KEY, keep=False)]
+    errors = []
+    for _, group in conflicting.groupby(KEY, sort=True):
+        first, other = group.iloc[0], group.iloc[1]
+        message = (f"expected one value for indicator {first.indicator_id}, area {first.area_code}, {first.sex}, {first.age}, period {first.period}; "
+                   f"found {first.value:g} here and {other.value:g} at {other.source_file}, line {other.source_line}")
+        errors.append(DataError("conflicting-duplicate", message, Place(first.source_file, int(first.source_line), "Value")))
+    _raise(errors)
+
+
+def _raise(errors: list[DataError]) -> None:
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise DataErrors(errors)
+
+
+def _reject_duplicates(table: pd.DataFrame) -> None:
+    repeated = table.duplicated(KEY, keep="first")
+    if not repeated.any():
+        return
+    first = table[~repeated].set_index(KEY)[["source_file", "source_line"]]
+    where = first.reindex(pd.MultiIndex.from_frame(table.loc[repeated, KEY]))
+    reasons = [f"repeats {f}, line {line}" for f, line in zip(where["source_file"], where["source_line"])]
+    table.loc[repeated, ["status", "reason"]] = np.column_stack([["rejected"] * len(reasons), reasons])
+
+
+def _reject_bad_limits(table: pd.DataFrame) -> None:
+    for lower, upper in LIMITS:
+        level = "95%" if lower.endswith("95") else "99.8%"
+        crossed = table[lower] > table[upper]
+        outside = (table["value"] < table[lower]) | (table["value"] > table[upper])
+        _reject(table, crossed, f"{level} lower limit is above the upper limit")
+        _reject(table, outside & ~crossed, f"{level} limits do not contain the value")
+
+
+def _reject(table: pd.DataFrame, mask: pd.Series, reason: str) -> None:
+    mask = mask & (table["status"] == "used")
+    table.loc[mask, "status"] = "rejected"
+    table.loc[mask, "reason"] = reason
+
+
+def _indicators(table: pd.DataFrame, known: dict[str, Indicator]) -> dict[str, Indicator]:
+    names = table.drop_duplicates("indicator_id").set_index("indicator_id")["indicator_name"]
+    return {i: complete_indicator(known.get(i), i, str(names[i])) for i in sorted(names.index)}
+
+
+def _assign_chapters(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator]) -> dict[str, str]:
+    """Chapter slug per indicator: the config's lists first, then the metadata, then the file."""
+    chapter_of: dict[str, str] = {}
+    by_name = {c.name.lower(): c.slug for c in config.chapters} | {c.slug: c.slug for c in config.chapters}
+    listed = any(c.indicators for c in config.chapters)
+    for chapter in config.chapters:
+        chapter_of.update({i: chapter.slug for i in chapter.indicators if i in indicators})
+    for indicator in indicators.values():
+        wanted = by_name.get(indicator.chapter.lower()) or by_name.get(slugify(indicator.chapter))
+        if indicator.id not in chapter_of and wanted and not listed:
+            chapter_of[indicator.id] = wanted
+    chapter_of.update(_chapters_by_file(table, config.chapters, chapter_of))
+    return dict(sorted(chapter_of.items()))
+
+
+def _chapters_by_file(table: pd.DataFrame, chapters: tuple[Chapter, ...], assigned: dict[str, str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for chapter in chapters:
+        files = {str(f) for f in chapter.files}
+        ids = table.loc[table["source_file"].isin(files), "indicator_id"].unique()
+        found.update({str(i): chapter.slug for i in ids if i not in assigned and i not in found})
+    return found
+
+
+def _reject_outside_chapters(table: pd.DataFrame, chapter_of: dict[str, str]) -> None:
+    outside = ~table["indicator_id"].isin(list(chapter_of))
+    _reject(table, outside, "indicator is in no chapter of the configuration or metadata")
+
+
+def _reject_breakdowns(table: pd.DataFrame) -> None:
+    breakdown = table["category_type"] != ""
+    _reject(table, breakdown, "breakdowns by category (such as deprivation deciles) are not published yet")
+
+
+def _suppress_small_counts(table: pd.DataFrame, below: int, local_files: set[str]) -> None:
+    small = table["source_file"].isin(list(local_files)) & (table["count"] >= 1) & (table["count"] < below)
+    mask = small & (table["status"] == "used")
+    table.loc[mask, VALUES] = np.nan
+    table.loc[mask, "status"] = "suppressed"
+    table.loc[mask, "reason"] = f"count from 1 to {below - 1}: suppressed with the values derived from it"
+    table.loc[mask, "value_note"] = "Suppressed: small count"
+
+
+def _mark_no_data(table: pd.DataFrame) -> None:
+    blank = table["value"].isna() & (table["status"] == "used")
+    table.loc[blank, "status"] = "no_data"
+    table.loc[blank, "reason"] = table.loc[blank, "value_note"].where(table.loc[blank, "value_note"] != "", "no value given")
+
+
+def _set_aside(table: pd.DataFrame) -> tuple[Rejected, ...]:
+    rows = table[table["status"].isin(["rejected", "suppressed"])]
+    return tuple(Rejected(f, int(line), s, r) for f, line, s, r in zip(rows["source_file"], rows["source_line"], rows["status"], rows["reason"]))
+
+
+def local_file_names(paths: list[Path]) -> set[str]:
+    return {str(p) for p in paths}
