@@ -35,7 +35,7 @@ def compute_byars_limits(count: ArrayLike, level: float) -> tuple[Floats, Floats
     z = z_value(level)
     with np.errstate(divide="ignore", invalid="ignore"):
         base = 1 - 1 / (9 * o) - z / (3 * np.sqrt(o))
-    lower = np.where(o == 0, 0.0, np.where(base < 0, np.nan, o * base**3))
+        lower = np.where(o == 0, 0.0, np.where(base < 0, np.nan, o * base**3))
     upper = (o + 1) * (1 - 1 / (9 * (o + 1)) + z / (3 * np.sqrt(o + 1))) ** 3
     return lower, upper
 
@@ -59,8 +59,10 @@ def compute_poisson_limits(count: ArrayLike, level: float) -> tuple[Floats, Floa
     """
     o = as_floats(count)
     small = o < EXACT_BELOW
-    exact, byars = compute_exact_limits(o, level), compute_byars_limits(o, level)
-    return np.where(small, exact[0], byars[0]), np.where(small, exact[1], byars[1])
+    lower, upper = compute_byars_limits(o, level)
+    exact_lower, exact_upper = compute_exact_limits(o[small], level)  # chi-square only where needed
+    lower[small], upper[small] = exact_lower, exact_upper
+    return lower, upper
 
 
 def name_count_method(count: ArrayLike) -> list[str]:
