@@ -59,7 +59,7 @@ __all__ = [
     "infer_polarity",
     "load_esp2013",
     "name_count_method",
-    "suppress_small_counts",
     "summarise_values",
+    "suppress_small_counts",
     "z_value",
 ]
