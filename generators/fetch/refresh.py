@@ -1,0 +1,118 @@
+"""Refresh ``data/`` from Fingertips: download, check, and swap in all at once or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from generators.fetch import fingertips as api
+from generators.fetch.checks import check_boundaries, count_export_rows
+from generators.fetch.errors import RefreshError
+from generators.fetch.fetcher import Backoff, Fetcher, sleep_backoff
+from generators.fetch.manifest import (
+    MANIFEST_NAME,
+    Download,
+    build_manifest,
+    nothing_new,
+    read_manifest,
+    render_manifest,
+    sha256_of,
+)
+from generators.fetch.metadata import IndicatorMetadata, load_metadata, render_indicators_yaml
+from generators.fetch.resolve import Wanted, choose_indicators, explain_missing_data
+from generators.fetch.settings import RefreshSettings
+from generators.fetch.store import Staging
+from generators.fetch.transport import Transport
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    """What a refresh did."""
+
+    changed: bool  # False: nothing new at the source, data/ untouched
+    indicators: tuple[str, ...]  # ids downloaded
+    skipped: tuple[str, ...]  # profile indicators with no data for the area type
+    files: tuple[str, ...]  # paths in data/, as in the manifest
+
+
+@dataclass(frozen=True)
+class _Run:
+    settings: RefreshSettings
+    fetcher: Fetcher
+    staging: Staging
+    clock: Clock
+
+    def keep(self, path: str, url: str, body: bytes, meta: IndicatorMetadata | None = None) -> Download:
+        self.staging.write(path, body)
+        stamp = self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        release = meta.release_date if meta else None
+        return Download(path, url, sha256_of(body), stamp, meta.id if meta else None, release)
+
+
+def refresh_data(
+    settings: RefreshSettings,
+    data_dir: Path,
+    transport: Transport,
+    backoff: Backoff = sleep_backoff,
+    clock: Clock = lambda: datetime.now(UTC),
+) -> RefreshResult:
+    """Download what ``settings`` names into ``data_dir``; on any error leave it as it was."""
+    fetcher = Fetcher(transport, settings.timeout_seconds, settings.retries, backoff)
+    wanted = choose_indicators(fetcher, settings)
+    metadata_url, metadata = load_metadata(fetcher, settings.base_url, wanted)
+    staging = Staging(data_dir)
+    try:
+        return _download_and_swap(_Run(settings, fetcher, staging, clock), wanted, metadata_url, metadata)
+    finally:
+        staging.discard()
+
+
+def _download_and_swap(
+    run: _Run, wanted: list[Wanted], metadata_url: str, metadata: dict[int, IndicatorMetadata]
+) -> RefreshResult:
+    downloads = [d for w in wanted if (d := _download_indicator(run, w, metadata[w.indicator_id]))]
+    if not downloads:
+        raise RefreshError(
+            f"none of the {len(wanted)} indicators named has data for area type {run.settings.area_type}; "
+            "check refresh.area_type in jsna.yml"
+        )
+    kept = [metadata[int(d.indicator_id or 0)] for d in downloads]
+    downloads.append(run.keep("indicators.yml", metadata_url, render_indicators_yaml(kept)))
+    if run.settings.boundaries_url:
+        downloads.append(_download_boundaries(run, run.settings.boundaries_url))
+    return _swap_if_new(run, wanted, downloads)
+
+
+def _download_indicator(run: _Run, wanted: Wanted, meta: IndicatorMetadata) -> Download | None:
+    s = run.settings
+    url = api.data_csv_url(s.base_url, wanted.indicator_id, s.area_type, s.parent_area_type, wanted.profile_id)
+    asked = f"data for indicator {wanted.indicator_id} at area type {s.area_type}"
+    body = run.fetcher.get(url, asked).body
+    if count_export_rows(body, url, asked) == 0:
+        if wanted.named:
+            raise explain_missing_data(run.fetcher, s, wanted.indicator_id)
+        return None
+    return run.keep(f"fingertips/{wanted.indicator_id}.csv", url, body, meta)
+
+
+def _download_boundaries(run: _Run, url: str) -> Download:
+    body = run.fetcher.get(url, "area boundaries").body
+    check_boundaries(body, url)
+    return run.keep("boundaries.geojson", url, body)
+
+
+def _swap_if_new(run: _Run, wanted: list[Wanted], downloads: list[Download]) -> RefreshResult:
+    data_dir = run.staging.data_dir
+    previous = read_manifest(data_dir)
+    got = tuple(d.indicator_id for d in downloads if d.indicator_id)
+    skipped = tuple(str(w.indicator_id) for w in wanted if str(w.indicator_id) not in got)
+    files = tuple(sorted(d.path for d in downloads))
+    if nothing_new(downloads, previous, data_dir):
+        return RefreshResult(False, got, skipped, files)
+    run.staging.write(MANIFEST_NAME, render_manifest(build_manifest(downloads, previous)))
+    run.staging.swap_in(set(previous["files"]) | {MANIFEST_NAME})
+    return RefreshResult(True, got, skipped, files)

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from generators.fetch import RefreshError, RefreshSettings, read_refresh_settings
+
+
+def test_an_empty_section_gives_the_defaults() -> None:
+    assert read_refresh_settings({}) == RefreshSettings()
+    assert read_refresh_settings(None).base_url == "https://fingertips.phe.org.uk/api"
+
+
+def test_every_setting_is_read() -> None:
+    settings = read_refresh_settings(
+        {
+            "base_url": "https://fingertips.phe.org.uk/api/",
+            "profiles": [19, "tobacco-control", "143"],
+            "indicators": [92443, "90366"],
+            "area_type": 402,
+            "parent_area_type": 6,
+            "boundaries_url": "https://services1.arcgis.com/x/query?f=geojson",
+            "stale_after_days": 365,
+            "timeout_seconds": 30,
+            "retries": 0,
+        }
+    )
+    assert settings == RefreshSettings(
+        base_url="https://fingertips.phe.org.uk/api",
+        profiles=(19, "tobacco-control", 143),
+        indicators=(92443, 90366),
+        area_type=402,
+        parent_area_type=6,
+        boundaries_url="https://services1.arcgis.com/x/query?f=geojson",
+        stale_after_days=365,
+        timeout_seconds=30.0,
+        retries=0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ({"indicators": 92443}, "refresh.indicators: expected a list, e.g. [92443, 90366], found 92443 (int)"),
+        (
+            {"indicators": ["smoking"]},
+            "refresh.indicators: expected Fingertips indicator ids like 92443, found 'smoking'",
+        ),
+        ({"area_type": "counties"}, "refresh.area_type: expected a whole number of at least 1, found 'counties' (str)"),
+        ({"area_type": True}, "refresh.area_type: expected a whole number of at least 1, found True (bool)"),
+        ({"retries": -1}, "refresh.retries: expected a whole number of at least 0, found -1 (int)"),
+        ({"timeout_seconds": 0}, "refresh.timeout_seconds: expected a positive number of seconds, found 0 (int)"),
+        ({"base_url": "fingertips.phe.org.uk"}, "refresh.base_url: expected a URL starting with https://"),
+        ({"profiles": [None]}, "refresh.profiles: expected profile ids (19) or keys"),
+        ({"indicator": [1]}, "refresh: unknown setting 'indicator'; the settings are: base_url, profiles, indicators"),
+        (["indicators"], "refresh: expected a mapping of settings, found ['indicators'] (list)"),
+    ],
+)
+def test_wrong_settings_are_named_with_what_was_expected(mapping: object, message: str) -> None:
+    with pytest.raises(RefreshError) as raised:
+        read_refresh_settings(mapping)  # type: ignore[arg-type]
+    assert str(raised.value).startswith(message)
