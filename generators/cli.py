@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime
+import os
 import shutil
 import subprocess
 import sys
@@ -25,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         generated = generate(config, REPO, Path(args.build), say=_say)
         if args.command == "build":
-            run_mkdocs(Path(args.build), Path(args.site))
+            run_mkdocs(Path(args.build), Path(args.site), config.updated)
         rows = generated.report["rows"]
         _say(f"done in {time.perf_counter() - start:.1f} s: {generated.files} files ({generated.written['written']} changed); "
              f"rows read {rows['read']}, used {rows['used']}, no data {rows['no_data']}, suppressed {rows['suppressed']}, rejected {rows['rejected']}")
@@ -42,19 +44,30 @@ class BuildFailed(Exception):
     """MkDocs refused the generated project; the previous site/ is left as it was."""
 
 
-def run_mkdocs(build: Path, site: Path) -> None:
+def run_mkdocs(build: Path, site: Path, updated: str = "") -> None:
     """`mkdocs build --strict` into a temporary folder beside site/, then swap it in."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=site.name + ".", dir=site.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(build / "mkdocs.yml"), "-d", str(temporary)]
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True, env=_build_environment(updated))
     if result.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         raise BuildFailed("mkdocs build failed; site/ was not changed:\n" + (result.stderr or result.stdout)[-4000:])
     replace_site(temporary, site)
     _say(f"{'mkdocs':<8} {time.perf_counter() - started:6.2f} s")
+
+
+def _build_environment(updated: str) -> dict[str, str]:
+    """Pin MkDocs' build date (sitemap) to the content date, so rebuilds are byte-identical."""
+    environment = dict(os.environ)
+    try:
+        day = datetime.date.fromisoformat(updated) if updated else datetime.date(2000, 1, 1)
+    except ValueError:
+        day = datetime.date(2000, 1, 1)
+    environment["SOURCE_DATE_EPOCH"] = str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()))
+    return environment
 
 
 def _say(text: str) -> None:

@@ -122,9 +122,9 @@ def load_config(path: Path) -> Config:
 def config_for_folder(folder: Path) -> Config:
     """Zero-config mode: every area and every export in a folder, one chapter per file."""
     files = sorted(p for p in folder.rglob("*.csv")) if folder.is_dir() else [folder]
-    mapping = {"title": f"JSNA from {folder.name}", "fingertips": [str(p) for p in files]}
+    mapping = {"title": f"JSNA from {folder.resolve().name}", "fingertips": [str(p) for p in files]}
     config = build_config(mapping, str(folder), Path.cwd(), {})
-    chapters = tuple(Chapter(_chapter_name(p), slugify(_chapter_name(p)), (), (p,)) for p in files)
+    chapters = tuple(Chapter(_chapter_name(p), slugify(_chapter_name(p)), (), (p,)) for p in config.fingertips)
     return dataclasses.replace(config, chapters=_unique_chapters(chapters))
 
 
