@@ -1,0 +1,52 @@
+"""Front-end assets for the charts: charts.js, charts.css, the vega-embed bundle, and
+the boundary files maps load. Written under one folder of the site (e.g. assets/charts/).
+
+Pages include, in this order: ``vega-embed.js`` then ``charts.js`` (classic scripts),
+and ``charts.css``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import vl_convert as vlc
+
+from generators.charts.boundaries import geometry_file
+from generators.charts.inputs import Boundaries
+from generators.charts.palette import THEME
+
+HERE = Path(__file__).parent / "assets"
+
+
+def asset_files(boundaries: Iterable[Boundaries] = ()) -> dict[str, bytes]:
+    """Every asset by path relative to the assets folder."""
+    js = (HERE / "charts.js").read_text(encoding="utf-8")
+    files = {
+        "charts.js": js.replace("__JSNA_THEME__", json.dumps(THEME, sort_keys=True)).encode(),
+        "charts.css": (HERE / "charts.css").read_bytes(),
+        "vega-embed.js": vega_bundle().encode(),
+    }
+    files.update(geometry_file(b) for b in boundaries)
+    return files
+
+
+def write_assets(dest: Path, boundaries: Iterable[Boundaries] = ()) -> list[Path]:
+    """Write the assets into ``dest`` (only files whose bytes changed); returns the paths."""
+    written = []
+    for name, data in sorted(asset_files(boundaries).items()):
+        path = Path(dest) / name
+        if not path.exists() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+@functools.cache
+def vega_bundle() -> str:
+    """vl-convert's vega-embed bundle, wrapped so a classic <script> gets window.vegaEmbed
+    without leaking its top-level names into the page's global scope."""
+    return f"/* vega-embed, vega-lite and vega, bundled by vl-convert {vlc.__version__} */\n(function(){{\n{vlc.javascript_bundle()}\n}})();\n"

@@ -1,0 +1,106 @@
+"""The result of every chart function, and the helpers they share (numbers, CSV)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Cell = str | float | int | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: its message, its Vega-Lite spec, its static SVG and its data."""
+
+    kind: str
+    title: str
+    description: str
+    spec: dict[str, Any]
+    svg: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    csv: str
+    missing_codes: tuple[str, ...] = field(default=())
+
+    @property
+    def alt(self) -> str:
+        """A short alternative text for the static image; the caption has the detail."""
+        return f"{KIND_NAMES.get(self.kind, 'Chart')}: {self.title}"
+
+
+@dataclass(frozen=True)
+class NoChart:
+    """Why a chart was not drawn, in a sentence the page can show."""
+
+    kind: str
+    reason: str
+
+
+KIND_NAMES = {
+    "trend": "Line chart",
+    "compare": "Bar chart",
+    "spine": "Spine chart",
+    "pyramid": "Population pyramid",
+    "map": "Map",
+}
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def number(x: float | None) -> float | None:
+    """A finite float, or None for missing and NaN."""
+    if x is None:
+        return None
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+def round4(x: float | None) -> float | int | None:
+    """Round to 4 significant digits for compact specs; whole numbers become ints."""
+    if x is None:
+        return None
+    r = float(f"{x:.4g}")
+    return int(r) if r.is_integer() and abs(r) < 1e15 else r
+
+
+def fmt(x: float | None, decimals: int, unit: str = "") -> str:
+    """A value as people read it: fixed decimals, thousands separators, its unit."""
+    if x is None:
+        return "no value"
+    text = f"{x:,.{decimals}f}"
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def safe_cell(value: Cell) -> str:
+    """Text for a CSV cell, safe against spreadsheet formula injection."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return "" if not math.isfinite(value) else f"{value:.12g}"
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def make_csv(columns: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    """CSV text (RFC 4180 quoting, CRLF) with every cell made formula-safe."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([safe_cell(c) for c in columns])
+    writer.writerows([safe_cell(c) for c in row] for row in rows)
+    return out.getvalue()
+
+
+def clean_verdict(verdict: str) -> str:
+    """A Fingertips verdict word, with anything else read as 'Not compared'."""
+    from generators.charts.palette import VERDICTS
+
+    return verdict if verdict in VERDICTS else "Not compared"

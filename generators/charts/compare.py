@@ -1,0 +1,133 @@
+"""Compare areas: horizontal bars with 95% interval whiskers, coloured and shaped by verdict."""
+
+from __future__ import annotations
+
+from generators.charts import svg
+from generators.charts.chart import Chart, NoChart, clean_verdict, fmt, make_csv, number, round4
+from generators.charts.inputs import CompareBar, CompareInput
+from generators.charts.palette import ENGLAND, GRID, VERDICTS, verdict_scale
+from generators.charts.templates import new_spec
+
+COLUMNS = ("Area", "Value", "Lower 95% limit", "Upper 95% limit", "Compared with England")
+W, ROW, TOP, BOTTOM = 640.0, 24.0, 40.0, 34.0
+
+
+def chart_compare(data: CompareInput) -> Chart | NoChart:
+    """Bars for the area, its comparators and England, or why there are none."""
+    bars = [_clean(b) for b in data.bars]
+    if not any(b.value is not None for b in bars):
+        return NoChart("compare", f"There is no comparison chart: no area has a value for {data.period}.")
+    if data.ranked:
+        bars.sort(key=lambda b: (b.value is None, -(b.value or 0.0)))
+    title, description = _describe(data, bars)
+    raw = [(b.label, b.value, b.lower, b.upper, _word(b)) for b in bars]
+    d = data.decimals
+    rows = tuple((b.label, *("" if x is None else f"{x:,.{d}f}" for x in (b.value, b.lower, b.upper)), _word(b)) for b in bars)
+    return Chart(
+        kind="compare", title=title, description=description,
+        spec=_spec(data, bars, description), svg=_svg(data, bars, title, description),
+        columns=COLUMNS, rows=rows, csv=make_csv(COLUMNS, raw),
+    )
+
+
+def _clean(b: CompareBar) -> CompareBar:
+    verdict = "England" if b.role == "england" else clean_verdict(b.verdict)
+    return CompareBar(str(b.label), number(b.value), number(b.lower), number(b.upper), verdict, b.role)
+
+
+def _word(b: CompareBar) -> str:
+    return "" if b.role == "england" else b.verdict
+
+
+def _describe(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
+    f = lambda x: fmt(x, data.decimals, data.unit)  # noqa: E731
+    area = next((b for b in bars if b.role == "area"), None)
+    england = next((b for b in bars if b.role == "england"), None)
+    counted = [b for b in bars if b.role != "england" and b.value is not None]
+    tally = ", ".join(f"{sum(b.verdict == v for b in counted)} {v.lower()}" for v in VERDICTS
+                      if any(b.verdict == v for b in counted))
+    summary = f"Of {len(counted)} areas compared with England: {tally}."
+    if area is None or area.value is None:
+        return f"{data.indicator} by area, {data.period}", f"{data.indicator}, {data.period}. {summary}"
+    judged = {"Better": "better than", "Worse": "worse than", "Similar": "similar to",
+              "Higher": "higher than", "Lower": "lower than"}.get(area.verdict)
+    title = (f"{data.indicator} in {area.label} is {judged} England, {data.period}" if judged
+             else f"{data.indicator} in {area.label} compared with other areas, {data.period}")
+    eng = f" ({f(england.value)})" if england and england.value is not None else ""
+    verdict = f", {judged} England{eng}" if judged else (f"; England{eng}" if eng else "")
+    return title, f"In {data.period}, {data.indicator} in {area.label} was {f(area.value)}{verdict}. {summary}"
+
+
+def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
+    d, u = data.decimals, data.unit
+    values = [
+        {"l": b.label, "v": round4(b.value), "lo": round4(b.lower), "hi": round4(b.upper), "vd": b.verdict,
+         "tx": round4(max(x for x in (b.value, b.upper, 0.0) if x is not None)), "tv": fmt(b.value, d, u),
+         "tci": "" if b.lower is None or b.upper is None else f"{b.lower:,.{d}f} to {b.upper:,.{d}f}"}
+        for b in bars
+    ]
+    spec = new_spec("compare", values, description)
+    domain, colours, shapes = _scale(bars)
+    layers = spec["layer"]
+    layers[0]["encoding"]["x"]["title"] = u or data.indicator
+    layers[0]["encoding"]["color"]["scale"] = {"domain": domain, "range": colours}
+    layers[2]["encoding"]["color"]["scale"] = {"domain": domain, "range": colours}
+    layers[2]["encoding"]["shape"]["scale"] = {"domain": domain, "range": shapes}
+    return spec
+
+
+def _scale(bars: list[CompareBar]) -> tuple[list[str], list[str], list[str]]:
+    domain, colours, shapes = verdict_scale([b.verdict for b in bars])
+    if any(b.verdict == "England" for b in bars):
+        domain, colours, shapes = domain + ["England"], colours + [ENGLAND], shapes + ["stroke"]
+    return domain, colours, shapes
+
+
+def _style(verdict: str) -> tuple[str, str]:
+    colour, shape, _ = VERDICTS.get(verdict, (ENGLAND, "", ""))
+    return colour, shape
+
+
+def _svg(data: CompareInput, bars: list[CompareBar], title: str, description: str) -> str:
+    nums = [x for b in bars for x in (b.value, b.lower, b.upper) if x is not None] + [0.0]
+    ticks = svg.nice_ticks(min(nums), max(nums))
+    label_w = min(max(svg.text_width(b.label) for b in bars) + 12, 220)
+    left, right = label_w, 96.0
+    plot_w = W - left - right
+    height = TOP + ROW * len(bars) + BOTTOM
+
+    def x(v: float) -> float:
+        return left + plot_w * (v - ticks[0]) / (ticks[-1] - ticks[0])
+
+    out = []
+    for t in ticks:
+        out.append(svg.tag("line", x1=x(t), y1=TOP, x2=x(t), y2=height - BOTTOM, stroke=GRID))
+        out.append(svg.text(x(t), height - BOTTOM + 16, svg.tick_label(t), "middle"))
+    out.append(svg.text(left + plot_w / 2, height - 4, svg.shorten(data.unit or data.indicator, plot_w), "middle"))
+    for i, b in enumerate(bars):
+        out.append(_bar(b, TOP + ROW * (i + 0.5), x, left, x(max(0.0, ticks[0]))))
+    present = [v for v in VERDICTS if any(b.verdict == v for b in bars)]
+    items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present]
+    items += [("bar", ENGLAND, "England")] if any(b.role == "england" for b in bars) else []
+    key, _ = svg.legend(items + [("line", ENGLAND, "95% confidence interval")], 8, 16, W - 16)
+    return svg.document(W, height, title, description, "".join(out) + key)
+
+
+def _bar(b: CompareBar, cy: float, x, left: float, zero: float) -> str:
+    colour, shape = _style(b.verdict)
+    weight = {"font_weight": "bold"} if b.role in ("area", "england") else {}
+    out = [svg.text(left - 8, cy + 4, svg.shorten(b.label, left - 12), "end", **weight)]
+    if b.value is None:
+        return "".join(out) + svg.text(left + 4, cy + 4, "no value")
+    x0, x1 = sorted((zero, x(b.value)))
+    out.append(svg.tag("rect", x=x0, y=cy - 8, width=max(x1 - x0, 0.5), height=16, fill=colour,
+                       fill_opacity="1" if b.role == "england" else "0.35"))
+    if b.lower is not None and b.upper is not None:
+        lo, hi = x(b.lower), x(b.upper)
+        out.append(svg.tag("path", d=f"M{svg.n(lo)} {svg.n(cy - 5)}v10M{svg.n(lo)} {svg.n(cy)}H{svg.n(hi)}M{svg.n(hi)} {svg.n(cy - 5)}v10",
+                           stroke=ENGLAND, stroke_width=1.5, fill="none"))
+    if shape:
+        out.append(svg.marker(shape, x(b.value), cy, colour))
+    end = max(x(b.value), x(b.upper) if b.upper is not None else 0.0)
+    out.append(svg.text(end + 9, cy + 4, b.verdict, fill=colour if shape else ENGLAND))
+    return "".join(out)

@@ -1,0 +1,58 @@
+"""A chart as Markdown-embeddable HTML, and the files it links to.
+
+The figure carries the spec (for charts.js), the static SVG as an <img> (what shows
+without JavaScript and in print), a caption with the title and description, download
+links, and the data table. Every text from data is escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from generators.charts.chart import Chart
+
+
+def render_figure(chart: Chart, stem: str) -> str:
+    """The raw HTML of one chart, with no blank lines (one Markdown HTML block)."""
+    base = f"charts/{stem}"
+    parts = [
+        f"<figure class=\"jsna-chart jsna-chart--{_e(chart.kind)}\" data-vega-spec='{_spec_attr(chart)}'>",
+        f"<figcaption><strong class=\"jsna-chart__title\">{_e(chart.title)}</strong> "
+        f"<span class=\"jsna-chart__desc\">{_e(chart.description)}</span></figcaption>",
+        f'<img class="jsna-chart__static" src="{_e(base)}.svg" alt="{_e(chart.alt)}" loading="lazy">',
+        f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> '
+        f'<a href="{_e(base)}.svg" download>chart (SVG)</a></p>',
+        f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>",
+        "</figure>",
+    ]
+    return "\n".join(parts)
+
+
+def chart_files(chart: Chart, stem: str) -> dict[str, bytes]:
+    """The files a figure links to, by path relative to the page: SVG and CSV (with BOM for Excel)."""
+    return {
+        f"charts/{stem}.svg": chart.svg.encode("utf-8"),
+        f"charts/{stem}.csv": chart.csv.encode("utf-8-sig"),
+    }
+
+
+def _e(text: str) -> str:
+    """Escaped text on one line, so data can never end the HTML block or open a tag."""
+    return escape(" ".join(str(text).split()), quote=True)
+
+
+def _spec_attr(chart: Chart) -> str:
+    """Compact JSON for a single-quoted attribute: & < > ' escaped, no $schema (charts.js sets the mode)."""
+    spec = {k: v for k, v in chart.spec.items() if k != "$schema"}
+    text = json.dumps(spec, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+
+
+def _table(chart: Chart) -> str:
+    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in chart.columns)
+    body = "".join(
+        "<tr>" + f'<th scope="row">{_e(row[0])}</th>' + "".join(f"<td>{_e(c)}</td>" for c in row[1:]) + "</tr>"
+        for row in chart.rows
+    )
+    return f"<table><caption>{_e(chart.title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -1,0 +1,149 @@
+"""Plain typed inputs of the charts stage: one frozen dataclass per chart type.
+
+The model stage adapts its page models to these; the charts stage knows nothing of
+pandas tables or MkDocs. Missing numbers are ``None`` (NaN is accepted and read as missing).
+Verdicts use Fingertips' words: Better, Similar, Worse, Higher, Lower, Not compared.
+Polarity is ``"high_is_good"``, ``"low_is_good"`` or ``"no_judgement"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Polarity = Literal["high_is_good", "low_is_good", "no_judgement"]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One period of a trend: the area's value, its 95% limits, and England's value."""
+
+    period: str
+    value: float | None
+    lower: float | None = None
+    upper: float | None = None
+    england: float | None = None
+
+
+@dataclass(frozen=True)
+class TrendInput:
+    """An indicator for one area over time; ``points`` in period order, oldest first."""
+
+    indicator: str
+    area: str
+    unit: str
+    points: tuple[TrendPoint, ...]
+    decimals: int = 1
+
+
+@dataclass(frozen=True)
+class CompareBar:
+    """One bar: an area (or England) with its 95% limits and verdict.
+
+    ``role`` is ``"area"`` (the page's own area, highlighted), ``"comparator"``
+    (a comparator, region or any other area) or ``"england"``.
+    """
+
+    label: str
+    value: float | None
+    lower: float | None = None
+    upper: float | None = None
+    verdict: str = "Not compared"
+    role: Literal["area", "comparator", "england"] = "comparator"
+
+
+@dataclass(frozen=True)
+class CompareInput:
+    """Areas compared on one indicator in one period; ``ranked`` sorts bars by value."""
+
+    indicator: str
+    period: str
+    unit: str
+    bars: tuple[CompareBar, ...]
+    ranked: bool = False
+    decimals: int = 1
+
+
+@dataclass(frozen=True)
+class SpineRow:
+    """One indicator on an area's spine chart: the area's value on the England range."""
+
+    indicator: str
+    period: str
+    unit: str
+    value: float | None
+    england: float | None
+    minimum: float | None
+    q25: float | None
+    q75: float | None
+    maximum: float | None
+    polarity: Polarity
+    verdict: str = "Not compared"
+    decimals: int = 1
+
+
+@dataclass(frozen=True)
+class SpineInput:
+    """An area overview: one row per indicator, in page order."""
+
+    area: str
+    rows: tuple[SpineRow, ...]
+
+
+@dataclass(frozen=True)
+class PyramidBand:
+    """One 5-year age band: counts (or shares) of males and females, here and in England."""
+
+    age: str
+    male: float | None
+    female: float | None
+    england_male: float | None = None
+    england_female: float | None = None
+
+
+@dataclass(frozen=True)
+class PyramidInput:
+    """A population pyramid; ``bands`` youngest first. Values are shown as % of total."""
+
+    area: str
+    period: str
+    bands: tuple[PyramidBand, ...]
+
+
+@dataclass(frozen=True)
+class MapArea:
+    """One area's value and verdict on a map."""
+
+    code: str
+    name: str
+    value: float | None
+    verdict: str = ""
+
+
+@dataclass(frozen=True)
+class MapInput:
+    """An indicator across areas, for a choropleth."""
+
+    indicator: str
+    period: str
+    unit: str
+    areas: tuple[MapArea, ...]
+    decimals: int = 1
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One area's boundary: a GeoJSON geometry as compact JSON text."""
+
+    code: str
+    name: str
+    geometry: str
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    """Area boundaries read by ``load_boundaries``; ``key`` is a content hash."""
+
+    kind: Literal["geojson", "hexjson"]
+    shapes: tuple[Shape, ...]
+    key: str

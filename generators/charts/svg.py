@@ -1,0 +1,123 @@
+"""A small SVG writer for the static charts drawn in Python (trend, compare, spine).
+
+Every text is XML-escaped; numbers are written with one decimal so output is stable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from xml.sax.saxutils import escape, quoteattr
+
+from generators.charts.palette import FONT, TEXT
+
+CHAR_WIDTH = 0.56  # average glyph width of the sans-serif font, in ems
+
+
+def n(x: float) -> str:
+    """A coordinate: one decimal, no trailing '.0'."""
+    text = f"{x + 0.0:.1f}".replace("-0.0", "0.0")
+    return text[:-2] if text.endswith(".0") else text
+
+
+def tag(name: str, content: str = "", **attrs: str | float) -> str:
+    """One element; attribute names use '_' for '-'; numbers become coordinates."""
+    parts = [name]
+    for key, value in attrs.items():
+        shown = n(value) if isinstance(value, (int, float)) else value
+        parts.append(f"{key.rstrip('_').replace('_', '-')}={quoteattr(shown)}")
+    head = " ".join(parts)
+    return f"<{head}>{content}</{name}>" if content else f"<{head}/>"
+
+
+def text(x: float, y: float, s: str, anchor: str = "start", **attrs: str | float) -> str:
+    """A text label (escaped)."""
+    return tag("text", escape(s), x=x, y=y, text_anchor=anchor, **attrs)
+
+
+def text_width(s: str, size: float = 12) -> float:
+    """Estimated width of a label in pixels."""
+    return len(s) * size * CHAR_WIDTH
+
+
+def shorten(s: str, max_px: float, size: float = 12) -> str:
+    """The label cut with an ellipsis to fit ``max_px``."""
+    fit = int(max_px / (size * CHAR_WIDTH))
+    return s if len(s) <= fit else s[: max(fit - 1, 1)].rstrip() + "…"
+
+
+def marker(shape: str, x: float, y: float, colour: str, r: float = 5.5) -> str:
+    """A verdict marker: the same shapes as the Vega-Lite specs."""
+    stroke = {"stroke": "#FFFFFF", "stroke_width": 1}
+    if shape == "circle":
+        return tag("circle", cx=x, cy=y, r=r, fill=colour, **stroke)
+    if shape == "square":
+        return tag("rect", x=x - r * 0.85, y=y - r * 0.85, width=r * 1.7, height=r * 1.7, fill=colour, **stroke)
+    if shape == "cross":
+        w, a = r * 0.38, r
+        d = (f"M{n(x - w)} {n(y - a)}h{n(2 * w)}v{n(a - w)}h{n(a - w)}v{n(2 * w)}h{n(w - a)}"
+             f"v{n(a - w)}h{n(-2 * w)}v{n(w - a)}h{n(w - a)}v{n(-2 * w)}h{n(a - w)}z")
+        return tag("path", d=d, fill=colour)
+    pts = {
+        "triangle-up": [(0, -1.2), (1.1, 0.8), (-1.1, 0.8)],
+        "triangle-down": [(0, 1.2), (1.1, -0.8), (-1.1, -0.8)],
+        "diamond": [(0, -1.25), (1.1, 0), (0, 1.25), (-1.1, 0)],
+    }[shape]
+    points = " ".join(f"{n(x + dx * r)},{n(y + dy * r)}" for dx, dy in pts)
+    return tag("polygon", points=points, fill=colour, **stroke)
+
+
+def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    """Round tick values covering [lo, hi]."""
+    if hi <= lo:
+        hi = lo + (abs(lo) or 1.0)
+    raw = (hi - lo) / count
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    first, last = math.floor(lo / step + 1e-9), math.ceil(hi / step - 1e-9)
+    return [round(i * step, 10) + 0.0 for i in range(first, last + 1)]
+
+
+def tick_label(t: float) -> str:
+    """A tick value without needless decimals."""
+    return f"{t:,.10g}" if abs(t) < 1e6 else f"{t:,.0f}"
+
+
+def legend(items: list[tuple[str, str, str]], x: float, y: float, width: float) -> tuple[str, float]:
+    """Legend entries (kind, colour, label) laid out in rows; returns SVG and height."""
+    out, cx, cy = [], x, y
+    for kind, colour, label in items:
+        w = 22 + text_width(label) + 14
+        if cx + w > x + width and cx > x:
+            cx, cy = x, cy + 20
+        out.append(legend_key(kind, colour, cx + 8, cy))
+        out.append(text(cx + 20, cy + 4, label, fill=TEXT))
+        cx += w
+    return "".join(out), cy - y + 20
+
+
+def legend_key(kind: str, colour: str, x: float, y: float) -> str:
+    """One key: a line, a dashed line, a band, or a marker shape."""
+    if kind == "line":
+        return tag("line", x1=x - 8, y1=y, x2=x + 8, y2=y, stroke=colour, stroke_width=2.5)
+    if kind == "dash":
+        return tag("line", x1=x - 8, y1=y, x2=x + 8, y2=y, stroke=colour, stroke_width=2, stroke_dasharray="4 3")
+    if kind == "band":
+        return tag("rect", x=x - 8, y=y - 6, width=16, height=12, fill=colour, fill_opacity="0.25")
+    if kind == "bar":
+        return tag("rect", x=x - 8, y=y - 6, width=16, height=12, fill=colour)
+    return marker(kind, x, y, colour)
+
+
+def document(width: float, height: float, title: str, desc: str, body: str) -> str:
+    """A complete, standalone SVG with <title> and <desc> and a content-derived id."""
+    uid = "c" + hashlib.sha256(f"{title}\n{desc}\n{body}".encode()).hexdigest()[:10]
+    head = tag(
+        "svg", "", xmlns="http://www.w3.org/2000/svg", width=width, height=height,
+        viewBox=f"0 0 {n(width)} {n(height)}", role="img", aria_labelledby=f"{uid}-t {uid}-d",
+        font_family=FONT, font_size="12", fill=TEXT,
+    )[:-2]
+    return (
+        f"{head}>{tag('title', escape(title), id=f'{uid}-t')}{tag('desc', escape(desc), id=f'{uid}-d')}"
+        f"{tag('rect', width=width, height=height, fill='#FFFFFF')}{body}</svg>"
+    )

@@ -1,0 +1,84 @@
+"""The figure HTML and the front-end assets."""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+
+import chart_samples as s
+from generators.charts import asset_files, chart_trend, render_figure, write_assets
+
+
+class Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_figure_has_spec_static_image_caption_links_and_table():
+    chart = chart_trend(s.trend())
+    page = Collect()
+    page.feed(render_figure(chart, "smoking-trend"))
+    tags = dict((t, a) for t, a in reversed(page.tags))
+    spec = json.loads(tags["figure"]["data-vega-spec"])
+    assert spec["data"] == chart.spec["data"] and "$schema" not in spec
+    assert tags["img"]["src"] == "charts/smoking-trend.svg" and tags["img"]["alt"].startswith("Line chart: ")
+    hrefs = [a["href"] for t, a in page.tags if t == "a"]
+    assert hrefs == ["charts/smoking-trend.csv", "charts/smoking-trend.svg"]
+    assert "data-search-exclude" in tags["div"]
+    for tag in ("figcaption", "details", "summary", "table", "th", "td"):
+        assert tag in tags
+
+
+def test_figure_html_is_compact():
+    assert len(render_figure(chart_trend(s.trend(periods=10)), "x").encode()) < 4500
+
+
+def test_spec_attribute_round_trips_hostile_text():
+    chart = chart_trend(s.trend("it's <b>&</b>"))
+    page = Collect()
+    page.feed(render_figure(chart, "x"))
+    spec = json.loads(page.tags[0][1]["data-vega-spec"])
+    assert spec["description"] == chart.description
+    assert html.unescape("&#39;") == "'"
+
+
+def test_assets_are_written(tmp_path):
+    write_assets(tmp_path)
+    js = (tmp_path / "charts.js").read_text()
+    assert "__JSNA_THEME__" not in js and "document$" in js and "vegaEmbed" in js
+    assert "@media print" in (tmp_path / "charts.css").read_text()
+    assert "window.vegaEmbed=" in (tmp_path / "vega-embed.js").read_text()
+
+
+def test_assets_include_map_boundaries():
+    if not s.FIXTURES.is_dir():
+        pytest.skip("../shared/fixtures/boundaries is not beside the repository")
+    b = s.hex_boundaries()
+    geo = json.loads(asset_files([b])[f"geo/{b.key}.json"])
+    assert len(geo["features"]) == len(b.shapes)
+
+
+NODE_CHECK = """
+const vm = require('vm'), fs = require('fs');
+const ctx = {window: {}, console, setTimeout, clearTimeout, setInterval, clearInterval, navigator: {userAgent: 'node'},
+  structuredClone, URL, TextEncoder, TextDecoder, Promise};
+vm.createContext(ctx);
+vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);
+if (typeof ctx.window.vegaEmbed !== 'function') process.exit(1);
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed: bundle loading not checked")
+def test_bundle_defines_global_vega_embed_as_a_classic_script(tmp_path):
+    write_assets(tmp_path)
+    run = subprocess.run(["node", "-e", NODE_CHECK, str(tmp_path / "vega-embed.js")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
