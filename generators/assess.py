@@ -1,24 +1,122 @@
-"""Stage 4, statistics: comparisons with the benchmark and recent trends for every row.
+"""Stage 4, statistics: limits for local data, comparisons with the benchmark, recent trends.
 
-Wires the pure methods of `generators.stats` to the indicator table.
+Wires the pure methods of `generators.stats` to the indicator table, and checks the
+recomputed verdicts and trends against the export's own columns for the build report.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 import pandas as pd
 
+from generators import stats
 from generators.config import Config
+from generators.metadata import Indicator
 from generators.tidy import Tidy
 
-VERDICTS = {"better": "Better", "similar": "Similar", "worse": "Worse", "higher": "Higher", "lower": "Lower", "same": "Similar"}
+JUDGED = ["Better", "Similar", "Worse", "Higher", "Lower"]
 
 
 def assess(tidy: Tidy, config: Config) -> tuple[Tidy, dict[str, Any]]:
-    """The tidy table with `verdict` and `trend` columns, and the checks for the build report."""
-    table = tidy.table.copy()
-    table["verdict"] = table["compared_to_england"].str.lower().map(VERDICTS).fillna("Not compared")
-    table["trend"] = table["recent_trend"]
-    return dataclasses.replace(tidy, table=table), {}
+    """The tidy table with `verdict` and `trend` columns, polarity settled, and the checks."""
+    if tidy.table.empty:
+        table = tidy.table.assign(verdict=pd.Series(dtype="str"), trend=pd.Series(dtype="str"))
+        return dataclasses.replace(tidy, table=table), {}
+    table = add_local_limits(tidy.table, tidy.indicators, tidy.local_files)
+    indicators = settle_polarity(table, tidy.indicators, config.benchmark)
+    polarity = {i: (m.polarity or "no_judgement") for i, m in indicators.items()}
+    recomputed = _verdicts(table, indicators, polarity, config.benchmark)
+    checkable = has_benchmark_row(table, config.benchmark)
+    table["verdict"] = recomputed.where(checkable | ~table["compared_to_england"].isin(JUDGED), table["compared_to_england"])
+    table["trend"] = stats.compute_trends(table, polarity)
+    table.loc[table["status"] != "used", "verdict"] = "Not compared"
+    checks = check_against_export(table, checkable)
+    checks["verdicts"]["from_export"] = int((~checkable & table["compared_to_england"].isin(JUDGED)).sum())
+    return dataclasses.replace(tidy, table=table, indicators=indicators), checks
+
+
+def settle_polarity(table: pd.DataFrame, indicators: dict[str, Indicator], benchmark: str) -> dict[str, Indicator]:
+    """Metadata polarity first; else inferred from the export's own verdicts; else none."""
+    missing = [i for i, m in indicators.items() if not m.polarity]
+    if not missing:
+        return indicators
+    inferred = stats.infer_polarity(table[table["indicator_id"].isin(missing)], benchmark)
+    return {
+        i: dataclasses.replace(m, polarity=inferred[i], polarity_source="inferred") if i in inferred else m
+        for i, m in indicators.items()
+    }
+
+
+def _verdicts(table: pd.DataFrame, indicators: dict[str, Indicator], polarity: dict[str, str], benchmark: str) -> pd.Series:
+    verdict = pd.Series("Not compared", index=table.index, dtype=object)
+    for level in (95, 99.8):
+        ids = [i for i, m in indicators.items() if _level(m) == level]
+        rows = table["indicator_id"].isin(ids)
+        if rows.any():
+            verdict[rows] = stats.compare_to_benchmark(table[rows], polarity, benchmark, level)
+    return verdict
+
+
+def has_benchmark_row(table: pd.DataFrame, benchmark: str) -> pd.Series:
+    """Rows whose benchmark row (same indicator, breakdown and period) is in the data."""
+    key = ["indicator_id", "sex", "age", "category_type", "category", "period"]
+    present = table.loc[(table["area_code"] == benchmark) & table["value"].notna(), key].drop_duplicates()
+    marked = table[key].merge(present.assign(_has=True), on=key, how="left")["_has"]
+    return pd.Series(marked.fillna(False).to_numpy(dtype=bool), index=table.index)
+
+
+def _level(indicator: Indicator) -> float:
+    return 99.8 if "99.8" in indicator.comparison else 95
+
+
+def check_against_export(table: pd.DataFrame, checkable: pd.Series) -> dict[str, Any]:
+    """How many recomputed verdicts and trends agree with the export's, and each disagreement.
+    Verdicts are checked only where the benchmark's own row is in the data."""
+    verdicts = stats.agreement(table[checkable], table.loc[checkable, "verdict"], "compared_to_england", only=JUDGED)
+    trends = stats.agreement(table, table["trend"], "recent_trend")
+    disagreements = [
+        {"file": r.source_file, "line": int(r.source_line), "what": what, "export": r.export, "ours": r.recomputed}
+        for what, found in (("comparison with England", verdicts), ("recent trend", trends))
+        for r in found.disagreeing.itertuples()
+    ]
+    return {
+        "verdicts": {"checked": verdicts.checked, "agreed": verdicts.agreed},
+        "trends": {"checked": trends.checked, "agreed": trends.agreed},
+        "disagreements": disagreements,
+    }
+
+
+def add_local_limits(table: pd.DataFrame, indicators: dict[str, Indicator], local_files: frozenset[str]) -> pd.DataFrame:
+    """Local rows with a count and denominator but no limits get them, by the indicator's value type."""
+    table = table.copy()
+    needs = table["source_file"].isin(list(local_files)) & table["lower_ci_95"].isna() & table["count"].notna() & table["denominator"].notna()
+    for indicator_id, rows in table[needs].groupby("indicator_id"):
+        estimates = _estimates(indicators[str(indicator_id)], rows)
+        if estimates is not None:
+            frame = estimates.as_frame()
+            frame.index = rows.index
+            for column in ("lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998"):
+                table.loc[rows.index, column] = frame[column]
+            table.loc[rows.index, "value"] = table.loc[rows.index, "value"].fillna(frame["value"])
+    return table
+
+
+def _estimates(indicator: Indicator, rows: pd.DataFrame) -> Any:
+    labels = [f"indicator {indicator.id}, area {a}, period {p}" for a, p in zip(rows["area_code"], rows["period"])]
+    kind = indicator.value_type.lower()
+    if "proportion" in kind or indicator.unit == "%":
+        return stats.compute_proportion(rows["count"].to_numpy(), rows["denominator"].to_numpy(), 100 if indicator.unit == "%" else 1, labels)
+    if "rate" in kind and "standardised" not in kind:
+        return stats.compute_rate(rows["count"].to_numpy(), rows["denominator"].to_numpy(), _multiplier(indicator.unit), labels)
+    return None
+
+
+def _multiplier(unit: str) -> float:
+    match = re.search(r"([\d,]+)", unit)
+    return float(match.group(1).replace(",", "")) if match else 100_000.0
+
+
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
     loaded = stage("load", lambda: load.load_inputs(fingertips, local))
     known = metadata.load_indicators(config.indicators)
     tidied = stage("tidy", lambda: tidy.tidy_rows(loaded.table, config, known, tidy.local_file_names(local)))
+    config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess.assess(tidied, config))
     model = stage("model", lambda: pages.build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
     charts: dict[str, dict[str, str]] = {}

@@ -29,7 +29,7 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
         "no_data": _no_data(tidy.table),
         "set_aside": set_aside,
         "polarity": _polarity(tidy),
-        "indicators_without_polarity": sorted(i for i, m in tidy.indicators.items() if not m.polarity),
+        "indicators_without_polarity": sorted(i for i, m in tidy.indicators.items() if m.polarity_source != "metadata"),
         "verdicts": checks.get("verdicts", {"checked": 0, "agreed": 0}),
         "trends": checks.get("trends", {"checked": 0, "agreed": 0}),
         "disagreements": checks.get("disagreements", []),

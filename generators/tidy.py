@@ -40,6 +40,8 @@ class Tidy:
     indicators: dict[str, Indicator]
     chapter_of: dict[str, str]
     rows_read: int
+    local_files: frozenset[str] = frozenset()
+    chapters: tuple[Chapter, ...] = ()
 
 
 def tidy_rows(raw: pd.DataFrame, config: Config, known: dict[str, Indicator], local_files: set[str]) -> Tidy:
@@ -52,13 +54,14 @@ def tidy_rows(raw: pd.DataFrame, config: Config, known: dict[str, Indicator], lo
     _reject_bad_limits(table)
     indicators = _indicators(table, known)
     chapter_of = _assign_chapters(table, config, indicators)
+    chapters = _with_other_chapter(config, indicators, chapter_of)
     _reject_outside_chapters(table, chapter_of)
     _reject_breakdowns(table)
     _suppress_small_counts(table, config.suppress_counts_below, local_files)
     _mark_no_data(table)
     set_aside = _set_aside(table)
     kept = table[table["status"] != "rejected"].reset_index(drop=True)
-    return Tidy(kept, set_aside, indicators, chapter_of, len(raw))
+    return Tidy(kept, set_aside, indicators, chapter_of, len(raw), frozenset(local_files), chapters)
 
 
 def _check_negative(table: pd.DataFrame) -> None:
@@ -137,6 +140,18 @@ def _assign_chapters(table: pd.DataFrame, config: Config, indicators: dict[str, 
     return dict(sorted(chapter_of.items()))
 
 
+OTHER = Chapter("Other indicators", "other-indicators")
+
+
+def _with_other_chapter(config: Config, indicators: dict[str, Indicator], chapter_of: dict[str, str]) -> tuple[Chapter, ...]:
+    """Indicators no chapter claims go to "Other indicators", unless the config lists each chapter's indicators."""
+    if any(c.indicators for c in config.chapters):
+        return config.chapters
+    unclaimed = [i for i in indicators if i not in chapter_of]
+    chapter_of.update({i: OTHER.slug for i in unclaimed})
+    return config.chapters + ((OTHER,) if unclaimed else ())
+
+
 def _chapters_by_file(table: pd.DataFrame, chapters: tuple[Chapter, ...], assigned: dict[str, str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for chapter in chapters:
@@ -148,7 +163,7 @@ def _chapters_by_file(table: pd.DataFrame, chapters: tuple[Chapter, ...], assign
 
 def _reject_outside_chapters(table: pd.DataFrame, chapter_of: dict[str, str]) -> None:
     outside = ~table["indicator_id"].isin(list(chapter_of))
-    _reject(table, outside, "indicator is in no chapter of the configuration or metadata")
+    _reject(table, outside, "indicator is in none of the chapters listed in the configuration")
 
 
 def _reject_breakdowns(table: pd.DataFrame) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from building import run_build
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -23,11 +22,6 @@ def shared() -> Path:
     if not (SHARED / "fixtures").is_dir():
         pytest.skip("../shared/fixtures is not beside the repository (a fresh clone): real-data tests skipped")
     return SHARED
-
-
-def run_build(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """Run the command line as a user would, capturing what it prints."""
-    return subprocess.run([sys.executable, "-m", "generators", *args], cwd=cwd, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_build
+from building import run_build
 
 
 def test_demo_site_has_home_areas_index_and_chapter_pages(demo_site: Path) -> None:
@@ -57,6 +57,11 @@ def test_real_exports_build_a_site(shared: Path, tmp_path: Path) -> None:
     report = json.loads((tmp_path / "s/build-report.json").read_text())
     assert report["rows"]["read"] == 852 + 307
     assert (tmp_path / "s/areas/county-durham/index.html").is_file()
+    # Recomputed comparisons with England and trends agree with Fingertips' own columns.
+    assert report["verdicts"] == {"checked": 750, "agreed": 750, "from_export": 307}
+    assert report["trends"]["checked"] == report["trends"]["agreed"] == 195
+    inferred = {p["id"]: p["polarity"] for p in report["polarity"]}
+    assert inferred == {"93356": "low_is_good", "93077": "high_is_good"}
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
