@@ -9,8 +9,18 @@ from generators.charts.chart import Chart, NoChart
 from generators.charts.compare import chart_compare
 from generators.charts.html import chart_files, render_figure
 from generators.charts.inputs import (
-    Boundaries, CompareBar, CompareInput, MapArea, MapInput, PyramidBand, PyramidInput, Shape,
-    SpineInput, SpineRow, TrendInput, TrendPoint,
+    Boundaries,
+    CompareBar,
+    CompareInput,
+    MapArea,
+    MapInput,
+    PyramidBand,
+    PyramidInput,
+    Shape,
+    SpineInput,
+    SpineRow,
+    TrendInput,
+    TrendPoint,
 )
 from generators.charts.maps import chart_map
 from generators.charts.pyramid import chart_pyramid
@@ -18,8 +28,28 @@ from generators.charts.spine import chart_spine
 from generators.charts.trend import chart_trend
 
 __all__ = [
-    "Boundaries", "Chart", "CompareBar", "CompareInput", "MapArea", "MapInput", "NoChart", "PyramidBand",
-    "PyramidInput", "Shape", "SpineInput", "SpineRow", "TrendInput", "TrendPoint", "asset_files",
-    "chart_compare", "chart_files", "chart_map", "chart_pyramid", "chart_spine", "chart_trend",
-    "load_boundaries", "render_figure", "write_assets",
+    "Boundaries",
+    "Chart",
+    "CompareBar",
+    "CompareInput",
+    "MapArea",
+    "MapInput",
+    "NoChart",
+    "PyramidBand",
+    "PyramidInput",
+    "Shape",
+    "SpineInput",
+    "SpineRow",
+    "TrendInput",
+    "TrendPoint",
+    "asset_files",
+    "chart_compare",
+    "chart_files",
+    "chart_map",
+    "chart_pyramid",
+    "chart_spine",
+    "chart_trend",
+    "load_boundaries",
+    "render_figure",
+    "write_assets",
 ]

@@ -7,6 +7,7 @@ expects; HexJSON hexes become small polygons drawn with an identity projection.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 from pathlib import Path
@@ -32,7 +33,7 @@ def load_boundaries(path: Path, code_property: str = "", name_property: str = ""
         shapes = _features(doc["features"], code_property, name_property or code_property.replace("CD", "NM"), path)
         kind = "geojson"
     else:
-        raise DataError("bad-boundary-file", "expected a GeoJSON FeatureCollection or a HexJSON file with \"hexes\"", Place(str(path)))
+        raise DataError("bad-boundary-file", 'expected a GeoJSON FeatureCollection or a HexJSON file with "hexes"', Place(str(path)))
     shapes.sort(key=lambda s: s.code)
     key = hashlib.sha256(json.dumps([kind, [(s.code, s.name, s.geometry) for s in shapes]]).encode()).hexdigest()[:16]
     return Boundaries(kind=kind, shapes=tuple(shapes), key=key)  # type: ignore[arg-type]
@@ -46,8 +47,7 @@ def _hexes(doc: dict[str, Any], path: Path) -> list[Shape]:
     for code, hex_ in sorted(doc["hexes"].items()):
         q, r = int(hex_["q"]), int(hex_["r"])
         cx, cy = math.sqrt(3) * (q + 0.5 * (r & 1)), 1.5 * r
-        ring = [[round(cx + math.cos(math.radians(90 + 60 * k)), 3), round(cy + math.sin(math.radians(90 + 60 * k)), 3)]
-                for k in (0, 5, 4, 3, 2, 1, 0)]
+        ring = [[round(cx + math.cos(math.radians(90 + 60 * k)), 3), round(cy + math.sin(math.radians(90 + 60 * k)), 3)] for k in (0, 5, 4, 3, 2, 1, 0)]
         geometry = {"type": "Polygon", "coordinates": [ring]}
         shapes.append(Shape(code, str(hex_.get("n") or hex_.get("name") or code), _dump(geometry)))
     return shapes
@@ -88,7 +88,7 @@ def _ring(points: list[list[float]], clockwise: bool) -> list[list[float]] | Non
     ring = [[round(x, DIGITS), round(y, DIGITS)] for x, y in pts]
     if len(ring) < 4:
         return None
-    area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))
+    area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring))
     return ring[::-1] if (area < 0) != clockwise else ring
 
 
@@ -112,12 +112,12 @@ def _douglas_peucker(pts: list[tuple[float, float]], tol: float) -> list[tuple[f
         if best > tol and index > 0:
             keep[index] = True
             stack += [(a, index), (index, b)]
-    return [p for p, k in zip(pts, keep) if k]
+    return [p for p, k in zip(pts, keep, strict=False) if k]
 
 
 def geometry_file(boundaries: Boundaries) -> tuple[str, bytes]:
     """The boundaries as one GeoJSON file for the site: (name, bytes), name from the content hash."""
     features = ",".join(
-        f'{{"type":"Feature","properties":{json.dumps({"c": s.code, "n": s.name}, ensure_ascii=False)},"geometry":{s.geometry}}}'
-        for s in boundaries.shapes)
+        f'{{"type":"Feature","properties":{json.dumps({"c": s.code, "n": s.name}, ensure_ascii=False)},"geometry":{s.geometry}}}' for s in boundaries.shapes
+    )
     return f"geo/{boundaries.key}.json", f'{{"type":"FeatureCollection","features":[{features}]}}'.encode()

@@ -24,9 +24,14 @@ def chart_compare(data: CompareInput) -> Chart | NoChart:
     d = data.decimals
     rows = tuple((b.label, *("" if x is None else f"{x:,.{d}f}" for x in (b.value, b.lower, b.upper)), _word(b)) for b in bars)
     return Chart(
-        kind="compare", title=title, description=description,
-        spec=_spec(data, bars, description), svg=_svg(data, bars, title, description),
-        columns=COLUMNS, rows=rows, csv=make_csv(COLUMNS, raw),
+        kind="compare",
+        title=title,
+        description=description,
+        spec=_spec(data, bars, description),
+        svg=_svg(data, bars, title, description),
+        columns=COLUMNS,
+        rows=rows,
+        csv=make_csv(COLUMNS, raw),
     )
 
 
@@ -44,15 +49,16 @@ def _describe(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
     area = next((b for b in bars if b.role == "area"), None)
     england = next((b for b in bars if b.role == "england"), None)
     counted = [b for b in bars if b.role != "england" and b.value is not None]
-    tally = ", ".join(f"{sum(b.verdict == v for b in counted)} {v.lower()}" for v in VERDICTS
-                      if any(b.verdict == v for b in counted))
+    tally = ", ".join(f"{sum(b.verdict == v for b in counted)} {v.lower()}" for v in VERDICTS if any(b.verdict == v for b in counted))
     summary = f"Of {len(counted)} areas compared with England: {tally}."
     if area is None or area.value is None:
         return f"{data.indicator} by area, {data.period}", f"{data.indicator}, {data.period}. {summary}"
-    judged = {"Better": "better than", "Worse": "worse than", "Similar": "similar to",
-              "Higher": "higher than", "Lower": "lower than"}.get(area.verdict)
-    title = (f"{data.indicator} in {area.label} is {judged} England, {data.period}" if judged
-             else f"{data.indicator} in {area.label} compared with other areas, {data.period}")
+    judged = {"Better": "better than", "Worse": "worse than", "Similar": "similar to", "Higher": "higher than", "Lower": "lower than"}.get(area.verdict)
+    title = (
+        f"{data.indicator} in {area.label} is {judged} England, {data.period}"
+        if judged
+        else f"{data.indicator} in {area.label} compared with other areas, {data.period}"
+    )
     eng = f" ({f(england.value)})" if england and england.value is not None else ""
     verdict = f", {judged} England{eng}" if judged else (f"; England{eng}" if eng else "")
     return title, f"In {data.period}, {data.indicator} in {area.label} was {f(area.value)}{verdict}. {summary}"
@@ -61,9 +67,16 @@ def _describe(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
 def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
     d, u = data.decimals, data.unit
     values = [
-        {"l": b.label, "v": round4(b.value), "lo": round4(b.lower), "hi": round4(b.upper), "vd": b.verdict,
-         "tx": round4(max(x for x in (b.value, b.upper, 0.0) if x is not None)), "tv": fmt(b.value, d, u),
-         "tci": "" if b.lower is None or b.upper is None else f"{b.lower:,.{d}f} to {b.upper:,.{d}f}"}
+        {
+            "l": b.label,
+            "v": round4(b.value),
+            "lo": round4(b.lower),
+            "hi": round4(b.upper),
+            "vd": b.verdict,
+            "tx": round4(max(x for x in (b.value, b.upper, 0.0) if x is not None)),
+            "tv": fmt(b.value, d, u),
+            "tci": "" if b.lower is None or b.upper is None else f"{b.lower:,.{d}f} to {b.upper:,.{d}f}",
+        }
         for b in bars
     ]
     spec = new_spec("compare", values, description)
@@ -79,7 +92,7 @@ def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
 def _scale(bars: list[CompareBar]) -> tuple[list[str], list[str], list[str]]:
     domain, colours, shapes = verdict_scale([b.verdict for b in bars])
     if any(b.verdict == "England" for b in bars):
-        domain, colours, shapes = domain + ["England"], colours + [ENGLAND], shapes + ["stroke"]
+        domain, colours, shapes = [*domain, "England"], [*colours, ENGLAND], [*shapes, "stroke"]
     return domain, colours, shapes
 
 
@@ -109,7 +122,7 @@ def _svg(data: CompareInput, bars: list[CompareBar], title: str, description: st
     present = [v for v in VERDICTS if any(b.verdict == v for b in bars)]
     items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present]
     items += [("bar", ENGLAND, "England")] if any(b.role == "england" for b in bars) else []
-    key, _ = svg.legend(items + [("line", ENGLAND, "95% confidence interval")], 8, 16, W - 16)
+    key, _ = svg.legend([*items, ("line", ENGLAND, "95% confidence interval")], 8, 16, W - 16)
     return svg.document(W, height, title, description, "".join(out) + key)
 
 
@@ -120,12 +133,18 @@ def _bar(b: CompareBar, cy: float, x, left: float, zero: float) -> str:
     if b.value is None:
         return "".join(out) + svg.text(left + 4, cy + 4, "no value")
     x0, x1 = sorted((zero, x(b.value)))
-    out.append(svg.tag("rect", x=x0, y=cy - 8, width=max(x1 - x0, 0.5), height=16, fill=colour,
-                       fill_opacity="1" if b.role == "england" else "0.35"))
+    out.append(svg.tag("rect", x=x0, y=cy - 8, width=max(x1 - x0, 0.5), height=16, fill=colour, fill_opacity="1" if b.role == "england" else "0.35"))
     if b.lower is not None and b.upper is not None:
         lo, hi = x(b.lower), x(b.upper)
-        out.append(svg.tag("path", d=f"M{svg.n(lo)} {svg.n(cy - 5)}v10M{svg.n(lo)} {svg.n(cy)}H{svg.n(hi)}M{svg.n(hi)} {svg.n(cy - 5)}v10",
-                           stroke=ENGLAND, stroke_width=1.5, fill="none"))
+        out.append(
+            svg.tag(
+                "path",
+                d=f"M{svg.n(lo)} {svg.n(cy - 5)}v10M{svg.n(lo)} {svg.n(cy)}H{svg.n(hi)}M{svg.n(hi)} {svg.n(cy - 5)}v10",
+                stroke=ENGLAND,
+                stroke_width=1.5,
+                fill="none",
+            )
+        )
     if shape:
         out.append(svg.marker(shape, x(b.value), cy, colour))
     end = max(x(b.value), x(b.upper) if b.upper is not None else 0.0)

@@ -18,11 +18,9 @@ def render_figure(chart: Chart, stem: str) -> str:
     base = f"charts/{stem}"
     parts = [
         f"<figure class=\"jsna-chart jsna-chart--{_e(chart.kind)}\" data-vega-spec='{_spec_attr(chart)}'>",
-        f"<figcaption><strong class=\"jsna-chart__title\">{_e(chart.title)}</strong> "
-        f"<span class=\"jsna-chart__desc\">{_e(chart.description)}</span></figcaption>",
+        f'<figcaption><strong class="jsna-chart__title">{_e(chart.title)}</strong> <span class="jsna-chart__desc">{_e(chart.description)}</span></figcaption>',
         f'<img class="jsna-chart__static" src="{_e(base)}.svg" alt="{_e(chart.alt)}" loading="lazy">',
-        f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> '
-        f'<a href="{_e(base)}.svg" download>chart (SVG)</a></p>',
+        f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> <a href="{_e(base)}.svg" download>chart (SVG)</a></p>',
         f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>",
         "</figure>",
     ]
@@ -51,8 +49,5 @@ def _spec_attr(chart: Chart) -> str:
 
 def _table(chart: Chart) -> str:
     head = "".join(f'<th scope="col">{_e(c)}</th>' for c in chart.columns)
-    body = "".join(
-        "<tr>" + f'<th scope="row">{_e(row[0])}</th>' + "".join(f"<td>{_e(c)}</td>" for c in row[1:]) + "</tr>"
-        for row in chart.rows
-    )
+    body = "".join("<tr>" + f'<th scope="row">{_e(row[0])}</th>' + "".join(f"<td>{_e(c)}</td>" for c in row[1:]) + "</tr>" for row in chart.rows)
     return f"<table><caption>{_e(chart.title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -34,11 +34,12 @@ def chart_map(data: MapInput, boundaries: Boundaries, cache_dir: Path | None = N
     by_verdict = any(a.verdict not in ("", "Not compared") for a in shown)
     title, description = _describe(data, shown, by_verdict, len(missing))
     spec = _spec(data, shown, boundaries, by_verdict, description)
-    svg = add_title_desc(render_static(spec, cache_dir, inline=_inline(boundaries)), title, description)
+    svg = add_title_desc(render_static(spec, cache_dir, inline=lambda: _inline(boundaries)), title, description)
     raw = [(a.code, a.name, a.value, a.verdict, "No" if a.code in missing else "Yes") for a in areas]
     rows = tuple((c, n, "" if v is None else f"{v:,.{data.decimals}f}", vd, m) for c, n, v, vd, m in raw)
-    return Chart(kind="map", title=title, description=description, spec=spec, svg=svg, columns=COLUMNS,
-                 rows=rows, csv=make_csv(COLUMNS, raw), missing_codes=missing)
+    return Chart(
+        kind="map", title=title, description=description, spec=spec, svg=svg, columns=COLUMNS, rows=rows, csv=make_csv(COLUMNS, raw), missing_codes=missing
+    )
 
 
 def _clean(a: MapArea) -> MapArea:
@@ -57,14 +58,16 @@ def _describe(data: MapInput, shown: list[MapArea], by_verdict: bool, missing: i
         return f"{data.indicator} was highest in {high.name}, {data.period}", text + "."
     tally = ", ".join(f"{n} {v.lower()}" for v in VERDICTS if (n := sum(a.verdict == v for a in shown)))
     worse = sum(a.verdict == "Worse" for a in shown)
-    title = (f"{data.indicator} was worse than England in {worse} of {len(shown)} areas, {data.period}" if worse
-             else f"{data.indicator} compared with England across areas, {data.period}")
+    title = (
+        f"{data.indicator} was worse than England in {worse} of {len(shown)} areas, {data.period}"
+        if worse
+        else f"{data.indicator} compared with England across areas, {data.period}"
+    )
     return title, f"{text}. Compared with England: {tally}."
 
 
 def _spec(data: MapInput, shown: list[MapArea], boundaries: Boundaries, by_verdict: bool, description: str) -> dict:
-    values = [{"c": a.code, "v": round4(a.value), "vd": a.verdict or "Not compared",
-               "t": fmt(a.value, data.decimals, data.unit)} for a in shown]
+    values = [{"c": a.code, "v": round4(a.value), "vd": a.verdict or "Not compared", "t": fmt(a.value, data.decimals, data.unit)} for a in shown]
     spec = new_spec("map" if by_verdict else "map_values", [], description)
     spec["data"] = {"url": geometry_file(boundaries)[0], "format": {"type": "json", "property": "features"}}
     lookup = {"lookup": "properties.c", "from": {"data": {"values": values}, "key": "c", "fields": ["v", "vd", "t"]}}
@@ -72,7 +75,7 @@ def _spec(data: MapInput, shown: list[MapArea], boundaries: Boundaries, by_verdi
     if by_verdict:
         lookup["default"] = NO_DATA[0]
         domain, colours, _ = verdict_scale([a.verdict or "Not compared" for a in shown])
-        spec["encoding"]["color"]["scale"] = {"domain": domain + [NO_DATA[0]], "range": colours + [NO_DATA[1]]}
+        spec["encoding"]["color"]["scale"] = {"domain": [*domain, NO_DATA[0]], "range": [*colours, NO_DATA[1]]}
     else:
         spec["encoding"]["color"]["title"] = data.unit or data.indicator
     for tip in spec["encoding"]["tooltip"]:

@@ -22,12 +22,11 @@ def chart_pyramid(data: PyramidInput, cache_dir: Path | None = None) -> Chart | 
     if area is None:
         return NoChart("pyramid", f"There is no population pyramid: there are no population figures for {data.area}.")
     title, description = _describe(data, ages, area, england)
-    raw = [(a, m, f, *(england[i] if england else (None, None))) for i, (a, (m, f)) in enumerate(zip(ages, area))]
+    raw = [(a, m, f, *(england[i] if england else (None, None))) for i, (a, (m, f)) in enumerate(zip(ages, area, strict=False))]
     rows = tuple(tuple("" if x is None else (x if isinstance(x, str) else f"{x:.1f}") for x in r) for r in raw)
     spec = _spec(ages, area, england, description)
     svg = add_title_desc(render_static(spec, cache_dir), title, description)
-    return Chart(kind="pyramid", title=title, description=description, spec=spec, svg=svg,
-                 columns=COLUMNS, rows=rows, csv=make_csv(COLUMNS, raw))
+    return Chart(kind="pyramid", title=title, description=description, spec=spec, svg=svg, columns=COLUMNS, rows=rows, csv=make_csv(COLUMNS, raw))
 
 
 Pair = tuple[float | None, float | None]
@@ -45,7 +44,7 @@ def _shares(pairs: list[Pair]) -> list[Pair] | None:
 def _older(ages: list[str], shares: list[Pair]) -> float:
     """Share aged 65 and over, from bands whose label starts at 65 or more."""
     starts = [re.match(r"\s*(\d+)", a) for a in ages]
-    return sum((m or 0.0) + (f or 0.0) for s, (m, f) in zip(starts, shares) if s and int(s.group(1)) >= 65)
+    return sum((m or 0.0) + (f or 0.0) for s, (m, f) in zip(starts, shares, strict=False) if s and int(s.group(1)) >= 65)
 
 
 def _describe(data: PyramidInput, ages: list[str], area: list[Pair], england: list[Pair] | None) -> tuple[str, str]:
@@ -68,9 +67,16 @@ def _spec(ages: list[str], area: list[Pair], england: list[Pair] | None, descrip
         for j, sex in enumerate(("Males", "Females")):
             sign = -1 if j == 0 else 1
             p, e = area[i][j], england[i][j] if england else None
-            values.append({"a": age, "s": sex, "p": None if p is None else round4(sign * p),
-                           "ep": None if e is None else round4(sign * e),
-                           "tp": "" if p is None else f"{p:.1f}%", "te": "" if e is None else f"{e:.1f}%"})
+            values.append(
+                {
+                    "a": age,
+                    "s": sex,
+                    "p": None if p is None else round4(sign * p),
+                    "ep": None if e is None else round4(sign * e),
+                    "tp": "" if p is None else f"{p:.1f}%",
+                    "te": "" if e is None else f"{e:.1f}%",
+                }
+            )
     spec = new_spec("pyramid", values, description)
     for layer in spec["layer"]:
         layer["encoding"]["y"]["sort"] = ages[::-1]

@@ -7,14 +7,15 @@ the 25th to 75th percentile, and both halves share one scale (the furthest extre
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generators.charts import svg
 from generators.charts.chart import Chart, NoChart, clean_verdict, fmt, make_csv, number
 from generators.charts.inputs import SpineInput, SpineRow
 from generators.charts.palette import ENGLAND, RANGE_INNER, RANGE_OUTER, VERDICTS, verdict_scale
 from generators.charts.templates import new_spec
 
-COLUMNS = ("Indicator", "Period", "Value", "England", "Lowest", "25th percentile", "75th percentile",
-           "Highest", "Compared with England")
+COLUMNS = ("Indicator", "Period", "Value", "England", "Lowest", "25th percentile", "75th percentile", "Highest", "Compared with England")
 W, ROW, TOP, BOTTOM = 720.0, 30.0, 58.0, 12.0
 
 
@@ -28,15 +29,22 @@ def chart_spine(data: SpineInput) -> Chart | NoChart:
     raw = [(r.indicator, r.period, r.value, r.england, r.minimum, r.q25, r.q75, r.maximum, r.verdict) for r in rows]
     table = tuple(_table_row(r) for r in rows)
     return Chart(
-        kind="spine", title=title, description=description,
-        spec=_spec(drawn, description), svg=_svg(drawn, title, description),
-        columns=COLUMNS, rows=table, csv=make_csv(COLUMNS, raw),
+        kind="spine",
+        title=title,
+        description=description,
+        spec=_spec(drawn, description),
+        svg=_svg(drawn, title, description),
+        columns=COLUMNS,
+        rows=table,
+        csv=make_csv(COLUMNS, raw),
     )
 
 
 def _clean(r: SpineRow) -> SpineRow:
-    nums = [number(x) for x in (r.value, r.england, r.minimum, r.q25, r.q75, r.maximum)]
-    return SpineRow(str(r.indicator), str(r.period), r.unit, *nums, r.polarity, clean_verdict(r.verdict), r.decimals)
+    v, e, lo, q25, q75, hi = (number(x) for x in (r.value, r.england, r.minimum, r.q25, r.q75, r.maximum))
+    return replace(
+        r, indicator=str(r.indicator), period=str(r.period), value=v, england=e, minimum=lo, q25=q25, q75=q75, maximum=hi, verdict=clean_verdict(r.verdict)
+    )
 
 
 def _placed(r: SpineRow) -> bool:
@@ -68,8 +76,11 @@ def _ends(r: SpineRow) -> tuple[float, float, float | None, float | None]:
 def _describe(data: SpineInput, rows: list[SpineRow]) -> tuple[str, str]:
     counts = {v: sum(r.verdict == v for r in rows) for v in VERDICTS}
     judged = counts["Better"] + counts["Similar"] + counts["Worse"]
-    title = (f"{data.area} is worse than England on {counts['Worse']} of {judged} indicators and better on {counts['Better']}"
-             if judged else f"{data.area} compared with the range of all areas in England")
+    title = (
+        f"{data.area} is worse than England on {counts['Worse']} of {judged} indicators and better on {counts['Better']}"
+        if judged
+        else f"{data.area} compared with the range of all areas in England"
+    )
     tally = ", ".join(f"{n} {v.lower()}" for v, n in counts.items() if n)
     return title, f"{len(rows)} indicators for {data.area} against the range of all areas in England: {tally}."
 
@@ -79,9 +90,21 @@ def _spec(rows: list[SpineRow], description: str) -> dict:
     for r in rows:
         o0, o1, q0, q1 = _ends(r)
         f = lambda x: fmt(x, r.decimals, r.unit)  # noqa: E731,B023
-        values.append({"i": f"{r.indicator} ({r.period})", "o0": o0, "o1": o1, "q0": q0, "q1": q1, "e": 0.5,
-                       "v": position(r, r.value), "vd": r.verdict, "tv": f(r.value), "te": f(r.england),
-                       "tr": f"{f(r.minimum)} to {f(r.maximum)}"})
+        values.append(
+            {
+                "i": f"{r.indicator} ({r.period})",
+                "o0": o0,
+                "o1": o1,
+                "q0": q0,
+                "q1": q1,
+                "e": 0.5,
+                "v": position(r, r.value),
+                "vd": r.verdict,
+                "tv": f(r.value),
+                "te": f(r.england),
+                "tr": f"{f(r.minimum)} to {f(r.maximum)}",
+            }
+        )
     spec = new_spec("spine", values, description)
     domain, colours, shapes = verdict_scale([r.verdict for r in rows])
     enc = spec["layer"][3]["encoding"]
@@ -97,13 +120,14 @@ def _svg(rows: list[SpineRow], title: str, description: str) -> str:
     plot_w = W - left - right
     height = TOP + ROW * len(rows) + BOTTOM
     out = [svg.text(label_w + value_w - 8, TOP - 8, "Value", "end", font_weight="bold")]
-    out += [svg.text(left + plot_w * p, TOP - 8, s, a, font_weight="bold")
-            for p, s, a in ((0, "Worst / lowest", "start"), (0.5, "England", "middle"), (1, "Best / highest", "end"))]
+    out += [
+        svg.text(left + plot_w * p, TOP - 8, s, a, font_weight="bold")
+        for p, s, a in ((0, "Worst / lowest", "start"), (0.5, "England", "middle"), (1, "Best / highest", "end"))
+    ]
     for i, r in enumerate(rows):
         out.append(_row(r, TOP + ROW * (i + 0.5), label_w, left, plot_w))
     present = [v for v in VERDICTS if any(r.verdict == v for r in rows)]
-    items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present] + [
-        ("bar", RANGE_INNER, "25th–75th percentile"), ("bar", RANGE_OUTER, "England range")]
+    items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present] + [("bar", RANGE_INNER, "25th–75th percentile"), ("bar", RANGE_OUTER, "England range")]
     key, _ = svg.legend(items, 8, 14, W - 16)
     return svg.document(W, height, title, description, "".join(out) + key)
 
@@ -112,9 +136,11 @@ def _row(r: SpineRow, cy: float, label_w: float, left: float, plot_w: float) -> 
     o0, o1, q0, q1 = _ends(r)
     colour, shape, _ = VERDICTS[r.verdict]
     x = lambda p: left + plot_w * p  # noqa: E731
-    out = [svg.text(label_w - 8, cy + 4, svg.shorten(f"{r.indicator} ({r.period})", label_w - 12), "end"),
-           svg.text(left - 8, cy + 4, fmt(r.value, r.decimals, r.unit), "end"),
-           svg.tag("rect", x=x(o0), y=cy - 7, width=x(o1) - x(o0), height=14, fill=RANGE_OUTER)]
+    out = [
+        svg.text(label_w - 8, cy + 4, svg.shorten(f"{r.indicator} ({r.period})", label_w - 12), "end"),
+        svg.text(left - 8, cy + 4, fmt(r.value, r.decimals, r.unit), "end"),
+        svg.tag("rect", x=x(o0), y=cy - 7, width=x(o1) - x(o0), height=14, fill=RANGE_OUTER),
+    ]
     if q0 is not None and q1 is not None:
         out.append(svg.tag("rect", x=x(q0), y=cy - 7, width=x(q1) - x(q0), height=14, fill=RANGE_INNER))
     out.append(svg.tag("line", x1=x(0.5), y1=cy - 11, x2=x(0.5), y2=cy + 11, stroke=ENGLAND, stroke_width=2))

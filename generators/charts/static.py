@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,21 +19,22 @@ import vl_convert as vlc
 from generators.charts.palette import THEME
 
 STATIC_WIDTH = 640
+VL_CONVERT_VERSION = str(getattr(vlc, "__version__", ""))
 
 
-def render_static(spec: dict[str, Any], cache_dir: Path | None, inline: dict[str, Any] | None = None) -> str:
+def render_static(spec: dict[str, Any], cache_dir: Path | None, inline: Callable[[], dict[str, Any]] | None = None) -> str:
     """The SVG of a Vega-Lite spec, from ``cache_dir`` when it was rendered before.
 
-    ``inline`` replaces the spec's data for rendering only (a map's boundaries, which
+    ``inline()`` gives data replacing the spec's for rendering only (a map's boundaries, which
     the spec names by a content-hashed URL, so the key stays cheap to compute).
     """
     fixed = {**spec, "width": STATIC_WIDTH}
     text = json.dumps(fixed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    key = hashlib.sha256(f"{vlc.__version__}\n{json.dumps(THEME, sort_keys=True)}\n{text}".encode()).hexdigest()
+    key = hashlib.sha256(f"{VL_CONVERT_VERSION}\n{json.dumps(THEME, sort_keys=True)}\n{text}".encode()).hexdigest()
     path = cache_dir / key[:2] / f"{key}.svg" if cache_dir else None
     if path and path.exists():
         return path.read_text(encoding="utf-8")
-    svg = vlc.vegalite_to_svg({**fixed, "data": inline} if inline else fixed, config=THEME)
+    svg = vlc.vegalite_to_svg({**fixed, "data": inline()} if inline else fixed, config=THEME)
     if path:
         _write_atomic(path, svg)
     return svg

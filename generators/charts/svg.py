@@ -20,7 +20,7 @@ def n(x: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def tag(name: str, content: str = "", **attrs: str | float) -> str:
+def tag(name: str, content: str = "", /, **attrs: str | float) -> str:
     """One element; attribute names use '_' for '-'; numbers become coordinates."""
     parts = [name]
     for key, value in attrs.items():
@@ -48,15 +48,17 @@ def shorten(s: str, max_px: float, size: float = 12) -> str:
 
 def marker(shape: str, x: float, y: float, colour: str, r: float = 5.5) -> str:
     """A verdict marker: the same shapes as the Vega-Lite specs."""
-    stroke = {"stroke": "#FFFFFF", "stroke_width": 1}
+    stroke: dict[str, str | float] = {"stroke": "#FFFFFF", "stroke_width": 1}
     if shape == "circle":
         return tag("circle", cx=x, cy=y, r=r, fill=colour, **stroke)
     if shape == "square":
         return tag("rect", x=x - r * 0.85, y=y - r * 0.85, width=r * 1.7, height=r * 1.7, fill=colour, **stroke)
     if shape == "cross":
         w, a = r * 0.38, r
-        d = (f"M{n(x - w)} {n(y - a)}h{n(2 * w)}v{n(a - w)}h{n(a - w)}v{n(2 * w)}h{n(w - a)}"
-             f"v{n(a - w)}h{n(-2 * w)}v{n(w - a)}h{n(w - a)}v{n(-2 * w)}h{n(a - w)}z")
+        d = (
+            f"M{n(x - w)} {n(y - a)}h{n(2 * w)}v{n(a - w)}h{n(a - w)}v{n(2 * w)}h{n(w - a)}"
+            f"v{n(a - w)}h{n(-2 * w)}v{n(w - a)}h{n(w - a)}v{n(-2 * w)}h{n(a - w)}z"
+        )
         return tag("path", d=d, fill=colour)
     pts = {
         "triangle-up": [(0, -1.2), (1.1, 0.8), (-1.1, 0.8)],
@@ -113,9 +115,17 @@ def document(width: float, height: float, title: str, desc: str, body: str) -> s
     """A complete, standalone SVG with <title> and <desc> and a content-derived id."""
     uid = "c" + hashlib.sha256(f"{title}\n{desc}\n{body}".encode()).hexdigest()[:10]
     head = tag(
-        "svg", "", xmlns="http://www.w3.org/2000/svg", width=width, height=height,
-        viewBox=f"0 0 {n(width)} {n(height)}", role="img", aria_labelledby=f"{uid}-t {uid}-d",
-        font_family=FONT, font_size="12", fill=TEXT,
+        "svg",
+        "",
+        xmlns="http://www.w3.org/2000/svg",
+        width=width,
+        height=height,
+        viewBox=f"0 0 {n(width)} {n(height)}",
+        role="img",
+        aria_labelledby=f"{uid}-t {uid}-d",
+        font_family=FONT,
+        font_size="12",
+        fill=TEXT,
     )[:-2]
     return (
         f"{head}>{tag('title', escape(title), id=f'{uid}-t')}{tag('desc', escape(desc), id=f'{uid}-d')}"

@@ -24,9 +24,14 @@ def chart_trend(data: TrendInput) -> Chart | NoChart:
     raw = [(p.period, p.value, p.lower, p.upper, p.england) for p in points]
     rows = tuple((p.period, *(_show(x, data) for x in (p.value, p.lower, p.upper, p.england))) for p in points)
     return Chart(
-        kind="trend", title=title, description=description,
-        spec=_spec(data, points, description), svg=_svg(data, points, title, description),
-        columns=COLUMNS, rows=rows, csv=make_csv(COLUMNS, raw),
+        kind="trend",
+        title=title,
+        description=description,
+        spec=_spec(data, points, description),
+        svg=_svg(data, points, title, description),
+        columns=COLUMNS,
+        rows=rows,
+        csv=make_csv(COLUMNS, raw),
     )
 
 
@@ -54,8 +59,16 @@ def _describe(data: TrendInput, first: TrendPoint, last: TrendPoint) -> tuple[st
 def _spec(data: TrendInput, points: list[TrendPoint], description: str) -> dict:
     d, u = data.decimals, data.unit
     values = [
-        {"p": p.period, "v": round4(p.value), "lo": round4(p.lower), "hi": round4(p.upper), "e": round4(p.england),
-         "tv": fmt(p.value, d, u), "tci": _interval(p, d), "te": fmt(p.england, d, u)}
+        {
+            "p": p.period,
+            "v": round4(p.value),
+            "lo": round4(p.lower),
+            "hi": round4(p.upper),
+            "e": round4(p.england),
+            "tv": fmt(p.value, d, u),
+            "tci": _interval(p, d),
+            "te": fmt(p.england, d, u),
+        }
         for p in points
     ]
     spec = new_spec("trend", values, description)
@@ -82,9 +95,9 @@ def _svg(data: TrendInput, points: list[TrendPoint], title: str, description: st
     out = [_axes(ticks, labels, y, left, plot_w, data.unit or data.indicator)]
     out.append(_x_labels(points, xs, step))
     out.append(_band(points, xs, y))
-    out.append(_line([(x, p.england) for x, p in zip(xs, points)], y, ENGLAND, dash="5 4"))
-    out.append(_line([(x, p.value) for x, p in zip(xs, points)], y, AREA))
-    out += [svg.tag("circle", cx=x, cy=y(p.value), r=3.5, fill=AREA) for x, p in zip(xs, points) if p.value is not None]
+    out.append(_line([(x, p.england) for x, p in zip(xs, points, strict=False)], y, ENGLAND, dash="5 4"))
+    out.append(_line([(x, p.value) for x, p in zip(xs, points, strict=False)], y, AREA))
+    out += [svg.tag("circle", cx=x, cy=y(p.value), r=3.5, fill=AREA) for x, p in zip(xs, points, strict=False) if p.value is not None]
     items = [("line", AREA, data.area), ("dash", ENGLAND, "England"), ("band", AREA, "95% confidence interval")]
     key, _ = svg.legend(items, left, 14, plot_w)
     return svg.document(W, H, title, description, "".join(out) + key)
@@ -92,7 +105,7 @@ def _svg(data: TrendInput, points: list[TrendPoint], title: str, description: st
 
 def _axes(ticks: list[float], labels: list[str], y, left: float, plot_w: float, unit: str) -> str:
     out = []
-    for t, label in zip(ticks, labels):
+    for t, label in zip(ticks, labels, strict=False):
         out.append(svg.tag("line", x1=left, y1=y(t), x2=left + plot_w, y2=y(t), stroke=GRID))
         out.append(svg.text(left - 6, y(t) + 4, label, "end"))
     mid = (y(ticks[0]) + y(ticks[-1])) / 2
@@ -108,7 +121,7 @@ def _x_labels(points: list[TrendPoint], xs: list[float], step: float) -> str:
 
 
 def _band(points: list[TrendPoint], xs: list[float], y) -> str:
-    spans = [(x, p.lower, p.upper) for x, p in zip(xs, points) if p.lower is not None and p.upper is not None]
+    spans = [(x, p.lower, p.upper) for x, p in zip(xs, points, strict=False) if p.lower is not None and p.upper is not None]
     if len(spans) < 2:
         return "".join(svg.tag("line", x1=x, y1=y(lo), x2=x, y2=y(hi), stroke=AREA, stroke_opacity="0.4", stroke_width=6) for x, lo, hi in spans)
     top = [f"{svg.n(x)},{svg.n(y(hi))}" for x, _, hi in spans]
@@ -124,5 +137,4 @@ def _line(pairs: list[tuple[float, float | None]], y, colour: str, dash: str = "
         else:
             runs[-1].append(f"{svg.n(x)},{svg.n(y(v))}")
     extra = {"stroke_dasharray": dash} if dash else {}
-    return "".join(svg.tag("polyline", points=" ".join(r), fill="none", stroke=colour, stroke_width=2.5, **extra)
-                   for r in runs if len(r) > 1)
+    return "".join(svg.tag("polyline", points=" ".join(r), fill="none", stroke=colour, stroke_width=2.5, **extra) for r in runs if len(r) > 1)

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import math
 
+import chart_samples as s
 import pytest
 
-import chart_samples as s
 from generators.charts import (
-    Chart, CompareBar, CompareInput, MapArea, MapInput, NoChart, PyramidBand, PyramidInput, SpineInput,
-    TrendInput, TrendPoint, chart_compare, chart_files, chart_map, chart_pyramid, chart_spine, chart_trend,
+    Chart,
+    CompareBar,
+    CompareInput,
+    MapArea,
+    MapInput,
+    NoChart,
+    PyramidBand,
+    PyramidInput,
+    SpineInput,
+    TrendInput,
+    TrendPoint,
+    chart_compare,
+    chart_files,
+    chart_map,
+    chart_pyramid,
+    chart_spine,
+    chart_trend,
     render_figure,
 )
 from generators.charts.chart import make_csv, safe_cell
@@ -44,8 +59,12 @@ def test_trend_with_gaps_still_draws():
 
 def hostile_charts() -> list[Chart]:
     h = s.HOSTILE
-    charts = [chart_trend(s.trend(h)), chart_compare(s.compare(h)), chart_spine(s.spine(h)),
-              chart_compare(CompareInput("x", "2023", "%", (CompareBar(h, 1.0, verdict=h, role="area"),)))]
+    charts = [
+        chart_trend(s.trend(h)),
+        chart_compare(s.compare(h)),
+        chart_spine(s.spine(h)),
+        chart_compare(CompareInput("x", "2023", "%", (CompareBar(h, 1.0, verdict=h, role="area"),))),
+    ]
     return [c for c in charts if isinstance(c, Chart)]
 
 
@@ -64,22 +83,40 @@ def test_hostile_stem_is_escaped():
     assert "<script" not in html
 
 
-@pytest.mark.parametrize("cell, expected", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+2", "'+1+2"), ("-A1", "'-A1"),
-    ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("-3.5", "-3.5"), ("+2", "+2"),
-    ("1e-5", "1e-5"), ("Durham", "Durham"), (-3.5, "-3.5"), (None, ""), (math.nan, ""), (19.0, "19"),
-])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1+2", "'+1+2"),
+        ("-A1", "'-A1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-3.5", "-3.5"),
+        ("+2", "+2"),
+        ("1e-5", "1e-5"),
+        ("Durham", "Durham"),
+        (-3.5, "-3.5"),
+        (None, ""),
+        (math.nan, ""),
+        (19.0, "19"),
+    ],
+)
 def test_csv_cells_are_safe_from_formula_injection(cell, expected):
     assert safe_cell(cell) == expected
 
 
 def test_csv_is_quoted():
-    assert make_csv(("a", "b"), [("x,y", "=1+1")]) == "a,b\r\n\"x,y\",'=1+1\r\n"
+    assert make_csv(("a", "b"), [("x,y", "=1+1")]) == 'a,b\r\n"x,y",\'=1+1\r\n'
 
 
 def test_same_input_gives_identical_bytes(tmp_path):
-    first = [render_figure(c, "x") + c.svg + c.csv for c in (chart_trend(s.trend()), chart_compare(s.compare()),
-                                                             chart_spine(s.spine()), chart_pyramid(s.pyramid(), tmp_path))]
-    second = [render_figure(c, "x") + c.svg + c.csv for c in (chart_trend(s.trend()), chart_compare(s.compare()),
-                                                              chart_spine(s.spine()), chart_pyramid(s.pyramid(), None))]
+    first = [
+        render_figure(c, "x") + c.svg + c.csv
+        for c in (chart_trend(s.trend()), chart_compare(s.compare()), chart_spine(s.spine()), chart_pyramid(s.pyramid(), tmp_path))
+    ]
+    second = [
+        render_figure(c, "x") + c.svg + c.csv
+        for c in (chart_trend(s.trend()), chart_compare(s.compare()), chart_spine(s.spine()), chart_pyramid(s.pyramid(), None))
+    ]
     assert first == second

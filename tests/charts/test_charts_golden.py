@@ -9,11 +9,18 @@ import json
 import os
 from pathlib import Path
 
+import chart_samples as s
 import pytest
 
-import chart_samples as s
 from generators.charts import (
-    Chart, chart_compare, chart_files, chart_map, chart_pyramid, chart_spine, chart_trend, render_figure,
+    Chart,
+    chart_compare,
+    chart_files,
+    chart_map,
+    chart_pyramid,
+    chart_spine,
+    chart_trend,
+    render_figure,
 )
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -8,9 +8,9 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 
+import chart_samples as s
 import pytest
 
-import chart_samples as s
 from generators.charts import asset_files, chart_trend, render_figure, write_assets
 
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 import time
 import xml.etree.ElementTree as ET
 
+import chart_samples as s
 import pytest
 import vl_convert as vlc
 
-import chart_samples as s
 from generators.charts import (
-    Chart, chart_compare, chart_map, chart_pyramid, chart_spine, chart_trend,
+    Chart,
+    chart_compare,
+    chart_map,
+    chart_pyramid,
+    chart_spine,
+    chart_trend,
 )
 from generators.charts.palette import AREA, ENGLAND, FEMALE, MALE, VERDICTS, contrast_on_white
 
@@ -60,8 +65,7 @@ def test_map_names_areas_missing_from_the_boundaries(charts):
 
 
 def test_descriptions_state_the_message(charts):
-    assert charts["trend"].description == (
-        "Smoking prevalence in County Durham fell from 19.0% in 2015 to 14.2% in 2023; England 12.8%.")
+    assert charts["trend"].description == ("Smoking prevalence in County Durham fell from 19.0% in 2015 to 14.2% in 2023; England 12.8%.")
     assert charts["trend"].title == "Smoking prevalence in County Durham fell between 2015 and 2023"
     assert charts["compare"].title == "Smoking prevalence in County Durham is worse than England, 2023"
 
