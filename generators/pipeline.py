@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from generators import assess, load, metadata, pages, report, site, tidy, write
+from generators import assess, editions, figures, load, metadata, pages, report, site, tidy, write
+from generators.charts import Boundaries, asset_files, load_boundaries
 from generators.config import Config
+from generators.population import load_population
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,25 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess.assess(tidied, config))
     model = stage("model", lambda: pages.build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
-    charts: dict[str, dict[str, str]] = {}
+    drawn = stage("charts", lambda: _draw(model, tidied.table, config, repo))
+    checks["missing_boundaries"] = sorted(drawn.missing_codes)
     built = report.build_report(loaded, tidied, checks)
     report.check_totals(built)
-    files = stage("render", lambda: site.render_site(model, built, tidied.table, charts, repo / "docs" / "narrative"))
+    files: dict[str, str | bytes] = stage("render", lambda: site.render_site(model, built, tidied.table, drawn.html, repo / "docs" / "narrative"))
+    files.update(drawn.files)
+    files.update({f"assets/charts/{name}": data for name, data in asset_files(_boundaries(config)).items()})
+    files.update(editions.redirect_pages(config.redirects))
     files["build-report.json"] = report.report_json(built)
     written = stage("write", lambda: write.write_project(files, config, repo, build))
     return Generated(built, len(files), written, tuple(timings))
+
+
+def _boundaries(config: Config) -> list[Boundaries]:
+    return [load_boundaries(config.boundaries, config.boundary_code_property)] if config.boundaries else []
+
+
+def _draw(model: pages.Site, table: Any, config: Config, repo: Path) -> figures.Figures:
+    boundaries = _boundaries(config)
+    return figures.build_figures(
+        model, figures.england_ranges(table), load_population(config.population), boundaries[0] if boundaries else None, repo / ".cache" / "charts"
+    )

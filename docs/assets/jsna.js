@@ -29,13 +29,16 @@
     });
   }
 
-  function citation(section) {
+  function citation(section, box) {
     var title = section.textContent.replace("¶", "").trim();
-    var site = document.querySelector("meta[name='jsna-site']");
-    var edition = document.body.getAttribute("data-jsna-edition") || "";
+    var site = box.getAttribute("data-site") || document.title;
+    var edition = box.getAttribute("data-edition");
+    var updated = box.getAttribute("data-updated");
+    var page = (document.querySelector("h1") || {}).textContent || document.title;
     var url = location.origin + location.pathname + "#" + section.id;
-    var page = document.title;
-    return title + ". In: " + page + (edition ? ", edition " + edition : "") + ". " + url + " (accessed " + new Date().toISOString().slice(0, 10) + ").";
+    return "\u201c" + title + "\u201d, " + page.replace("¶", "").trim() + ". " + site +
+      (edition ? ", " + edition + " edition" : "") + (updated ? ", updated " + updated : "") +
+      ". " + url + " (accessed " + new Date().toISOString().slice(0, 10) + ").";
   }
 
   function copy(text, output) {
@@ -58,7 +61,7 @@
         copy(location.origin + location.pathname + "#" + section.id, output);
       });
       box.querySelector("[data-action='cite']").addEventListener("click", function () {
-        copy(citation(section), output);
+        copy(citation(section, box), output);
       });
     });
   }

@@ -13,18 +13,23 @@ from html import escape
 from generators.charts.chart import Chart
 
 
-def render_figure(chart: Chart, stem: str) -> str:
-    """The raw HTML of one chart, with no blank lines (one Markdown HTML block)."""
+def render_figure(chart: Chart, stem: str, table: bool = True) -> str:
+    """The raw HTML of one chart, with no blank lines (one Markdown HTML block).
+
+    The Vega-Lite spec is a file beside the SVG (`charts/{stem}.json`), named in
+    `data-vega-spec-src`, so pages stay small; `table=False` leaves out the data table
+    where the page already shows the same data as a table next to the chart."""
     base = f"charts/{stem}"
+    data_table = f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>" if table else ""
     parts = [
-        f"<figure class=\"jsna-chart jsna-chart--{_e(chart.kind)}\" data-vega-spec='{_spec_attr(chart)}'>",
+        f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}" data-vega-spec-src="{_e(base)}.json">',
         f'<figcaption><strong class="jsna-chart__title">{_e(chart.title)}</strong> <span class="jsna-chart__desc">{_e(chart.description)}</span></figcaption>',
         f'<img class="jsna-chart__static" src="{_e(base)}.svg" alt="{_e(chart.alt)}" loading="lazy">',
         f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> <a href="{_e(base)}.svg" download>chart (SVG)</a></p>',
-        f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>",
+        data_table,
         "</figure>",
     ]
-    return "\n".join(parts)
+    return "\n".join(p for p in parts if p)
 
 
 def chart_files(chart: Chart, stem: str) -> dict[str, bytes]:
@@ -32,7 +37,14 @@ def chart_files(chart: Chart, stem: str) -> dict[str, bytes]:
     return {
         f"charts/{stem}.svg": chart.svg.encode("utf-8"),
         f"charts/{stem}.csv": chart.csv.encode("utf-8-sig"),
+        f"charts/{stem}.json": spec_json(chart).encode("utf-8"),
     }
+
+
+def spec_json(chart: Chart) -> str:
+    """The Vega-Lite spec as compact, stable JSON (no $schema: charts.js sets the mode)."""
+    spec = {k: v for k, v in chart.spec.items() if k != "$schema"}
+    return json.dumps(spec, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
 
 
 def _e(text: str) -> str:

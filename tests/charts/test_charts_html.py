@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import chart_samples as s
 import pytest
 
-from generators.charts import asset_files, chart_trend, render_figure, write_assets
+from generators.charts import asset_files, chart_trend, render_figure, chart_files, write_assets
 
 
 class Collect(HTMLParser):
@@ -28,7 +28,8 @@ def test_figure_has_spec_static_image_caption_links_and_table():
     page = Collect()
     page.feed(render_figure(chart, "smoking-trend"))
     tags = dict((t, a) for t, a in reversed(page.tags))
-    spec = json.loads(tags["figure"]["data-vega-spec"])
+    assert tags["figure"]["data-vega-spec-src"] == "charts/smoking-trend.json"
+    spec = json.loads(chart_files(chart, "smoking-trend")["charts/smoking-trend.json"])
     assert spec["data"] == chart.spec["data"] and "$schema" not in spec
     assert tags["img"]["src"] == "charts/smoking-trend.svg" and tags["img"]["alt"].startswith("Line chart: ")
     hrefs = [a["href"] for t, a in page.tags if t == "a"]
@@ -39,14 +40,16 @@ def test_figure_has_spec_static_image_caption_links_and_table():
 
 
 def test_figure_html_is_compact():
-    assert len(render_figure(chart_trend(s.trend(periods=10)), "x").encode()) < 4500
+    assert len(render_figure(chart_trend(s.trend(periods=10)), "x").encode()) < 2500
+    assert len(render_figure(chart_trend(s.trend(periods=10)), "x", table=False).encode()) < 1200
 
 
-def test_spec_attribute_round_trips_hostile_text():
+def test_spec_file_round_trips_hostile_text():
     chart = chart_trend(s.trend("it's <b>&</b>"))
     page = Collect()
     page.feed(render_figure(chart, "x"))
-    spec = json.loads(page.tags[0][1]["data-vega-spec"])
+    assert "<b>" not in render_figure(chart, "x")
+    spec = json.loads(chart_files(chart, "x")["charts/x.json"])
     assert spec["description"] == chart.description
     assert html.unescape("&#39;") == "'"
 

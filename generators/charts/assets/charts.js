@@ -54,6 +54,23 @@
 
   function draw(figure) {
     figure.setAttribute("data-jsna-state", "rendering");
+    var source = figure.getAttribute("data-vega-spec-src");
+    if (source) {
+      var request = new XMLHttpRequest();
+      request.open("GET", new URL(source, location.href).href);
+      request.onload = function () {
+        if (request.status !== 200) { figure.setAttribute("data-jsna-state", "failed"); return; }
+        figure.setAttribute("data-vega-spec", request.responseText);
+        embed(figure);
+      };
+      request.onerror = function () { figure.setAttribute("data-jsna-state", "failed"); };
+      request.send();
+      return;
+    }
+    embed(figure);
+  }
+
+  function embed(figure) {
     var spec;
     try {
       spec = JSON.parse(figure.getAttribute("data-vega-spec"));
@@ -85,11 +102,25 @@
       });
   }
 
+  var loading = false;
+
   function drawAll() {
-    var figures = document.querySelectorAll("figure.jsna-chart[data-vega-spec]:not([data-jsna-state])");
+    var figures = document.querySelectorAll("figure.jsna-chart:not([data-jsna-state])");
+    if (!figures.length) return;
+    if (typeof window.vegaEmbed !== "function") {
+      // vega-embed (about 900 KB) is loaded only by pages that have charts, once.
+      if (!loading) {
+        loading = true;
+        var tag = document.createElement("script");
+        tag.src = BASE + "vega-embed.js";
+        tag.onload = drawAll;
+        document.head.appendChild(tag);
+      }
+      return;
+    }
     for (var i = 0; i < figures.length; i++) {
       addPngLink(figures[i]);
-      if (typeof window.vegaEmbed === "function") draw(figures[i]);
+      draw(figures[i]);
     }
   }
 

@@ -1,0 +1,134 @@
+"""Stage 6, charts: page models to chart inputs, figures (HTML) and chart files.
+
+For each chapter page: a trend chart and a comparison chart per indicator section. For each
+area overview: the spine chart and the population pyramid. For each indicator page: every
+area ranked, and a map where boundaries are configured. What cannot be drawn says why.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from generators import charts as c
+from generators.model import Area, Point, Section
+from generators.pages import AreaPage, IndicatorPage, Site
+from generators.population import Population
+
+
+@dataclass
+class Figures:
+    """HTML per page path and anchor, the chart files by path, and the codes maps could not place."""
+
+    html: dict[str, dict[str, str]] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    missing_codes: set[str] = field(default_factory=set)
+
+    def add(self, page: str, anchor: str, chart: c.Chart | c.NoChart, stem: str, table: bool = True) -> None:
+        if isinstance(chart, c.NoChart):
+            self.html.setdefault(page, {})[anchor] = f'<p class="jsna-no-chart">{_escape(chart.reason)}</p>'
+            return
+        self.html.setdefault(page, {})[anchor] = c.render_figure(chart, stem, table)
+        self.files.update({page + path: data for path, data in c.chart_files(chart, stem).items()})
+        self.missing_codes.update(chart.missing_codes)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def build_figures(site: Site, ranges: dict[tuple, tuple[float, ...]], population: Population | None, boundaries: c.Boundaries | None, cache: Path | None) -> Figures:
+    """Every chart of the site."""
+    figures = Figures()
+    for page in site.areas:
+        _area_figures(figures, page, site.benchmark, ranges, population, cache)
+    for indicator in site.indicators:
+        _indicator_figures(figures, indicator, site, boundaries, cache)
+    return figures
+
+
+def _area_figures(figures: Figures, page: AreaPage, benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None) -> None:
+    sections = [s for chapter in page.chapters for s in chapter.sections]
+    figures.add(page.path, "overview", c.chart_spine(c.SpineInput(page.area.name, tuple(_spine_row(s, ranges) for s in sections if s.latest))), "overview-spine")
+    if population is not None:
+        pyramid = population.pyramid(page.area.code, page.area.name, benchmark.code)
+        if pyramid is not None:
+            figures.add(page.path, "population", c.chart_pyramid(pyramid, cache), "population-pyramid")
+    for chapter in page.chapters:
+        for section in chapter.sections:
+            figures.add(chapter.path, section.anchor, c.chart_trend(_trend(section)), f"{section.anchor}-trend", table=False)
+            figures.add(chapter.path, section.anchor + "-compare", c.chart_compare(_compare(section, benchmark)), f"{section.anchor}-compare")
+
+
+def _number(value: float) -> float | None:
+    return None if value is None or math.isnan(value) else float(value)
+
+
+def _trend(section: Section) -> c.TrendInput:
+    points = tuple(
+        c.TrendPoint(p.period, _number(p.value), _number(p.lower_95), _number(p.upper_95), _benchmark_value(section, p)) for p in section.points
+    )
+    return c.TrendInput(section.title, section.area.name, section.indicator.unit, points)
+
+
+def _benchmark_value(section: Section, point: Point) -> float | None:
+    found = section.benchmark_at(point.period)
+    return _number(found.value) if found else None
+
+
+def _compare(section: Section, benchmark: Area) -> c.CompareInput:
+    latest = section.latest
+    assert latest is not None
+    bars = [c.CompareBar(section.area.name, _number(latest.value), _number(latest.lower_95), _number(latest.upper_95), latest.verdict, "area")]
+    parent = section.parent_at(latest.period)
+    if parent is not None and section.area.parent_code != benchmark.code:
+        bars.append(c.CompareBar(section.area.parent_name, _number(parent.value), _number(parent.lower_95), _number(parent.upper_95), parent.verdict, "comparator"))
+    england = section.benchmark_at(latest.period)
+    if england is not None:
+        bars.append(c.CompareBar(benchmark.name, _number(england.value), _number(england.lower_95), _number(england.upper_95), "Not compared", "england"))
+    return c.CompareInput(section.title, latest.period, section.indicator.unit, tuple(bars))
+
+
+def _spine_row(section: Section, ranges: dict[tuple, tuple[float, ...]]) -> c.SpineRow:
+    latest = section.latest
+    assert latest is not None
+    key = (section.indicator.id, section.sex, section.age, latest.period, section.area.type)
+    low, q25, q75, high = ranges.get(key, (math.nan,) * 4)
+    england = section.benchmark_at(latest.period)
+    polarity = section.indicator.polarity or "no_judgement"
+    return c.SpineRow(
+        section.title, latest.period, section.indicator.unit, _number(latest.value), _number(england.value) if england else None,
+        _number(low), _number(q25), _number(q75), _number(high), polarity, latest.verdict,  # type: ignore[arg-type]
+    )
+
+
+def _indicator_figures(figures: Figures, page: IndicatorPage, site: Site, boundaries: c.Boundaries | None, cache: Path | None) -> None:
+    by_anchor: dict[str, list[Section]] = {}
+    for section in page.sections:
+        by_anchor.setdefault(section.anchor, []).append(section)
+    for anchor, sections in by_anchor.items():
+        latest = [(s, s.latest) for s in sections if s.latest is not None]
+        period = max((p.period for _, p in latest), default="")
+        bars = tuple(c.CompareBar(s.area.name, _number(p.value), _number(p.lower_95), _number(p.upper_95), p.verdict, "comparator") for s, p in latest)
+        england = sections[0].benchmark_at(period)
+        if england is not None:
+            bars += (c.CompareBar(site.benchmark.name, _number(england.value), _number(england.lower_95), _number(england.upper_95), "Not compared", "england"),)
+        title = sections[0].title
+        figures.add(page.path, anchor, c.chart_compare(c.CompareInput(title, period, page.indicator.unit, bars, ranked=True)), f"{anchor}-ranked")
+        if boundaries is not None:
+            areas = tuple(c.MapArea(s.area.code, s.area.name, _number(p.value), p.verdict) for s, p in latest)
+            figures.add(page.path, anchor + "-map", c.chart_map(c.MapInput(title, period, page.indicator.unit, areas), boundaries, cache), f"{anchor}-map")
+
+
+def england_ranges(table: pd.DataFrame) -> dict[tuple, tuple[float, ...]]:
+    """Minimum, 25th and 75th percentiles and maximum of each indicator across all areas of a type."""
+    rows = table[table["value"].notna() & (table["status"] == "used")]
+    keys = ["indicator_id", "sex", "age", "period", "area_type"]
+    grouped = rows.groupby(keys, sort=True)["value"]
+    summary = pd.concat([grouped.min(), grouped.quantile(0.25), grouped.quantile(0.75), grouped.max()], axis=1)
+    return {key: tuple(float(v) for v in values) for key, values in zip(summary.index, summary.to_numpy())}
