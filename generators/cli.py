@@ -12,7 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generators.config import config_for_folder, load_config
+from generators.config import Config, config_for_folder, load_config
+from generators.editions import add_previous_editions
 from generators.errors import DataError
 from generators.pipeline import generate
 from generators.write import replace_site
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         generated = generate(config, REPO, Path(args.build), say=_say)
         if args.command == "build":
-            run_mkdocs(Path(args.build), Path(args.site), config.updated)
+            run_mkdocs(Path(args.build), Path(args.site), config)
         rows = generated.report["rows"]
         _say(f"done in {time.perf_counter() - start:.1f} s: {generated.files} files ({generated.written['written']} changed); "
              f"rows read {rows['read']}, used {rows['used']}, no data {rows['no_data']}, suppressed {rows['suppressed']}, rejected {rows['rejected']}")
@@ -44,17 +45,22 @@ class BuildFailed(Exception):
     """MkDocs refused the generated project; the previous site/ is left as it was."""
 
 
-def run_mkdocs(build: Path, site: Path, updated: str = "") -> None:
+def run_mkdocs(build: Path, site: Path, config: Config) -> None:
     """`mkdocs build --strict` into a temporary folder beside site/, then swap it in."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=site.name + ".", dir=site.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(build / "mkdocs.yml"), "-d", str(temporary)]
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=_build_environment(updated))
+    result = subprocess.run(command, capture_output=True, text=True, env=_build_environment(config.updated))
     if result.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         raise BuildFailed("mkdocs build failed; site/ was not changed:\n" + (result.stderr or result.stdout)[-4000:])
+    try:
+        add_previous_editions(temporary, config.previous_editions, config.source)
+    except DataError:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
     replace_site(temporary, site)
     _say(f"{'mkdocs':<8} {time.perf_counter() - started:6.2f} s")
 
