@@ -40,6 +40,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("fingertips", list, [], "Fingertips export CSVs exactly as downloaded: files or folders, relative to the config file."),
     Setting("local", list, [], "Local data in the tidy CSV format: files or folders."),
     Setting("indicators", str, "", "Indicator metadata (YAML): name, definition, unit, value type, polarity, source, chapter."),
+    Setting("manifest", str, "", "The `make data` manifest (release and download dates); default: manifest.json beside the indicator metadata."),
     Setting("population", str, "", "Population estimates CSV: area_code, period, sex, age_band, population."),
     Setting("boundaries", str, "", "Area boundaries for maps: GeoJSON or HexJSON."),
     Setting("boundary_code_property", str, "", "GeoJSON feature property that holds the area code, e.g. `CTYUA23CD`."),
@@ -79,6 +80,7 @@ class Config:
     fingertips: tuple[Path, ...]
     local: tuple[Path, ...]
     indicators: Path | None
+    manifest: Path | None
     population: Path | None
     boundaries: Path | None
     boundary_code_property: str
@@ -170,7 +172,8 @@ def build_config(mapping: dict[str, Any], source: str, root: Path, lines: dict[s
         source=source, root=root, title=values["title"], edition=values["edition"], updated=values["updated"],
         demonstration=values["demonstration"], site_url=values["site_url"], organisation=values["organisation"],
         contact=values["contact"], fingertips=paths("fingertips"), local=paths("local"),
-        indicators=optional("indicators"), population=optional("population"), boundaries=optional("boundaries"),
+        indicators=optional("indicators"), manifest=optional("manifest") or _beside(optional("indicators"), "manifest.json"),
+        population=optional("population"), boundaries=optional("boundaries"),
         boundary_code_property=values["boundary_code_property"], areas=tuple(map(str, values["areas"])),
         area_types=tuple(map(str, values["area_types"])), benchmark=values["benchmark"],
         comparators=tuple(map(str, values["comparators"])),
@@ -180,6 +183,10 @@ def build_config(mapping: dict[str, Any], source: str, root: Path, lines: dict[s
         previous_editions=tuple((str(e["name"]), _resolve(root, str(e["path"]))) for e in values["previous_editions"]),
         refresh=values["refresh"], lines=lines,
     )
+
+
+def _beside(path: Path | None, name: str) -> Path | None:
+    return path.parent / name if path is not None and (path.parent / name).is_file() else None
 
 
 def _resolve(root: Path, item: str) -> Path:

@@ -16,7 +16,10 @@ POLARITIES = {
     "low_is_good": "low_is_good", "low is good": "low_is_good", "rag - low is good": "low_is_good",
     "no_judgement": "no_judgement", "no judgement": "no_judgement", "bob - blue orange blue": "no_judgement",
 }
-FIELDS = ("id", "name", "short_name", "definition", "unit", "value_type", "polarity", "source", "chapter", "release_date", "slug", "comparison")
+FIELDS = (
+    "id", "name", "short_name", "definition", "unit", "value_type", "polarity", "source", "chapter", "release_date",
+    "slug", "comparison", "comparison_method", "confidence_level",
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class Indicator:
     release_date: str = ""
     slug: str = ""
     comparison: str = "confidence interval"
+    comparison_method: str = ""
+    downloaded: str = ""
 
     @property
     def judged(self) -> bool:
@@ -69,6 +74,9 @@ def _indicator(item: Any, path: Path, index: int) -> tuple[str, Indicator]:
     if unknown:
         raise DataError("metadata-field", f"expected only the documented fields, found \"{unknown[0]}\"", where)
     values = {k: str(v).strip() for k, v in item.items() if v is not None}
+    level = values.pop("confidence_level", "")
+    if level and "comparison" not in values:
+        values["comparison"] = "confidence interval 99.8" if level.startswith("99.8") else "confidence interval 95"
     values["polarity"] = _polarity(values.get("polarity", ""), where)
     values["polarity_source"] = "metadata" if values["polarity"] else ""
     values.setdefault("name", "")
@@ -94,6 +102,18 @@ def infer_unit(name: str) -> str:
     if re.search(r"life expectancy", name, re.IGNORECASE):
         return "years"
     return ""
+
+
+def add_downloads(indicators: dict[str, Indicator], manifest: dict[str, Any]) -> dict[str, Indicator]:
+    """Release and download dates from a `make data` manifest, where the metadata has none."""
+    dates: dict[str, tuple[str, str]] = {}
+    for entry in manifest.get("files", {}).values():
+        if isinstance(entry, dict) and entry.get("indicator_id"):
+            dates[str(entry["indicator_id"])] = (str(entry.get("release_date") or "")[:10], str(entry.get("downloaded_at") or "")[:10])
+    return {
+        i: Indicator(**{**m.__dict__, "release_date": m.release_date or dates[i][0], "downloaded": dates[i][1]}) if i in dates else m
+        for i, m in indicators.items()
+    }
 
 
 def complete_indicator(known: Indicator | None, indicator_id: str, name: str) -> Indicator:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +13,8 @@ from typing import Any, Callable
 from generators import assess, editions, figures, load, metadata, pages, report, site, tidy, write
 from generators.charts import Boundaries, asset_files, load_boundaries
 from generators.config import Config
+from generators.errors import DataError, Place
+from generators.fetch.stale import find_stale_indicators
 from generators.population import load_population
 
 
@@ -36,13 +40,15 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
     fingertips = load.list_csv_files(config.fingertips)
     local = load.list_csv_files(config.local)
     loaded = stage("load", lambda: load.load_inputs(fingertips, local))
-    known = metadata.load_indicators(config.indicators)
+    manifest = _manifest(config)
+    known = metadata.add_downloads(metadata.load_indicators(config.indicators), manifest)
     tidied = stage("tidy", lambda: tidy.tidy_rows(loaded.table, config, known, tidy.local_file_names(local)))
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess.assess(tidied, config))
     model = stage("model", lambda: pages.build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
     drawn = stage("charts", lambda: _draw(model, tidied.table, config, repo))
     checks["missing_boundaries"] = sorted(drawn.missing_codes)
+    checks["stale"] = _stale(manifest, config)
     built = report.build_report(loaded, tidied, checks)
     report.check_totals(built)
     files: dict[str, str | bytes] = stage("render", lambda: site.render_site(model, built, tidied.table, drawn.html, repo / "docs" / "narrative"))
@@ -63,3 +69,23 @@ def _draw(model: pages.Site, table: Any, config: Config, repo: Path) -> figures.
     return figures.build_figures(
         model, figures.england_ranges(table), load_population(config.population), boundaries[0] if boundaries else None, repo / ".cache" / "charts"
     )
+
+
+def _manifest(config: Config) -> dict[str, Any]:
+    if config.manifest is None:
+        return {}
+    try:
+        loaded = json.loads(config.manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise DataError("manifest", "expected the JSON manifest written by `make data`", Place(str(config.manifest))) from None
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _stale(manifest: dict[str, Any], config: Config) -> list[dict[str, Any]]:
+    """Indicators whose data was released longer ago than `refresh.stale_after_days` (default 400)."""
+    if not manifest:
+        return []
+    days = int(config.refresh.get("stale_after_days", 400)) if isinstance(config.refresh, dict) else 400
+    today = datetime.date.fromisoformat(config.updated) if config.updated else datetime.date(2000, 1, 1)
+    found = find_stale_indicators(manifest, today, days)
+    return [{"id": s.indicator_id, "release_date": s.release_date.isoformat(), "age_days": s.age_days, "file": s.file} for s in found]

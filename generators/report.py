@@ -34,6 +34,7 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
         "trends": checks.get("trends", {"checked": 0, "agreed": 0}),
         "disagreements": checks.get("disagreements", []),
         "missing_boundaries": checks.get("missing_boundaries", []),
+        "stale": checks.get("stale", []),
     }
 
 
