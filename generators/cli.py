@@ -16,6 +16,7 @@ from generators.config import Config, config_for_folder, load_config
 from generators.editions import add_previous_editions
 from generators.errors import DataError
 from generators.pipeline import generate
+from generators.reference import render_reference
 from generators.write import replace_site
 
 REPO = Path(__file__).resolve().parent.parent
@@ -23,6 +24,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "reference":
+        (REPO / "CONFIGURATION.md").write_text(render_reference(), encoding="utf-8")
+        return 0
     try:
         config = config_for_folder(Path(args.data)) if args.data else load_config(Path(args.config))
         start = time.perf_counter()
@@ -82,7 +86,7 @@ def _say(text: str) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generators", description="Build a JSNA website from public health CSVs.")
-    parser.add_argument("command", choices=["build", "generate"], help="build: generate and run mkdocs; generate: write build/ only")
+    parser.add_argument("command", choices=["build", "generate", "reference"], help="build: generate and run mkdocs; generate: write build/ only; reference: rewrite CONFIGURATION.md")
     parser.add_argument("--config", default="jsna.yml", help="the JSNA configuration file (default: jsna.yml)")
     parser.add_argument("--data", default="", help="zero-config mode: a folder (or file) of Fingertips exports")
     parser.add_argument("--build", default="build", help="where the MkDocs project is written (default: build)")

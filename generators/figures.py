@@ -97,8 +97,8 @@ def _compare(section: Section, benchmark: Area) -> c.CompareInput:
 def _spine_row(section: Section, ranges: dict[tuple, tuple[float, ...]]) -> c.SpineRow:
     latest = section.latest
     assert latest is not None
-    key = (section.indicator.id, section.sex, section.age, latest.period, section.area.type)
-    low, q25, q75, high = ranges.get(key, (math.nan,) * 4)
+    key = (section.indicator.id, section.sex, section.age, latest.period)
+    low, q25, q75, high = ranges.get((*key, section.area.type)) or ranges.get((*key, "*"), (math.nan,) * 4)
     england = section.benchmark_at(latest.period)
     polarity = section.indicator.polarity or "no_judgement"
     return c.SpineRow(
@@ -125,10 +125,21 @@ def _indicator_figures(figures: Figures, page: IndicatorPage, site: Site, bounda
             figures.add(page.path, anchor + "-map", c.chart_map(c.MapInput(title, period, page.indicator.unit, areas), boundaries, cache), f"{anchor}-map")
 
 
-def england_ranges(table: pd.DataFrame) -> dict[tuple, tuple[float, ...]]:
-    """Minimum, 25th and 75th percentiles and maximum of each indicator across all areas of a type."""
-    rows = table[table["value"].notna() & (table["status"] == "used")]
-    keys = ["indicator_id", "sex", "age", "period", "area_type"]
+MIN_AREAS_FOR_RANGE = 5
+
+
+def england_ranges(table: pd.DataFrame, benchmark: str) -> dict[tuple, tuple[float, ...]]:
+    """Minimum, 25th and 75th percentiles and maximum of each indicator across the areas of a type
+    (as Fingertips' spine charts); where a type has fewer than 5 areas in the data, across all
+    areas but the benchmark, keyed with area type "*"."""
+    rows = table[table["value"].notna() & (table["status"] == "used") & (table["area_code"] != benchmark)]
+    keys = ["indicator_id", "sex", "age", "period"]
+    by_type = _summary(rows, [*keys, "area_type"])
+    everyone = _summary(rows.assign(area_type="*"), [*keys, "area_type"])
+    return everyone | by_type
+
+
+def _summary(rows: pd.DataFrame, keys: list[str]) -> dict[tuple, tuple[float, ...]]:
     grouped = rows.groupby(keys, sort=True)["value"]
-    summary = pd.concat([grouped.min(), grouped.quantile(0.25), grouped.quantile(0.75), grouped.max()], axis=1)
-    return {key: tuple(float(v) for v in values) for key, values in zip(summary.index, summary.to_numpy())}
+    summary = pd.concat([grouped.min(), grouped.quantile(0.25), grouped.quantile(0.75), grouped.max(), grouped.count()], axis=1)
+    return {key: tuple(float(v) for v in values[:4]) for key, values in zip(summary.index, summary.to_numpy()) if values[4] >= MIN_AREAS_FOR_RANGE}

@@ -67,7 +67,7 @@ def _boundaries(config: Config) -> list[Boundaries]:
 def _draw(model: pages.Site, table: Any, config: Config, repo: Path) -> figures.Figures:
     boundaries = _boundaries(config)
     return figures.build_figures(
-        model, figures.england_ranges(table), load_population(config.population), boundaries[0] if boundaries else None, repo / ".cache" / "charts"
+        model, figures.england_ranges(table, config.benchmark), load_population(config.population), boundaries[0] if boundaries else None, repo / ".cache" / "charts"
     )
 
 

@@ -51,8 +51,9 @@ def polarity_words(indicator) -> str:
 
 def tally(sections: tuple[Section, ...]) -> dict[str, int]:
     counts = Counter((s.latest.verdict if s.latest else "") for s in sections)
+    judged = counts["Better"] + counts["Similar"] + counts["Worse"] + counts["Higher"] + counts["Lower"]
     return {"Better": counts["Better"], "Similar": counts["Similar"], "Worse": counts["Worse"],
-            "other": len(sections) - counts["Better"] - counts["Similar"] - counts["Worse"]}
+            "HigherLower": counts["Higher"] + counts["Lower"], "other": len(sections) - judged}
 
 
 def _home(site: Site, common: dict[str, Any]) -> str:
