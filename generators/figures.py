@@ -17,6 +17,7 @@ from generators import charts as c
 from generators.model import Area, Point, Section
 from generators.pages import AreaPage, IndicatorPage, Site
 from generators.population import Population
+from generators.progress import track
 
 
 @dataclass
@@ -45,9 +46,9 @@ def _escape(text: str) -> str:
 def build_figures(site: Site, ranges: dict[tuple, tuple[float, ...]], population: Population | None, boundaries: c.Boundaries | None, cache: Path | None) -> Figures:
     """Every chart of the site."""
     figures = Figures()
-    for page in site.areas:
+    for page in track(site.areas, "charts", len(site.areas)):
         _area_figures(figures, page, site.benchmark, ranges, population, cache)
-    for indicator in site.indicators:
+    for indicator in track(site.indicators, "charts", len(site.indicators)):
         _indicator_figures(figures, indicator, site, boundaries, cache)
     return figures
 

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from generators.pages import AreaPage, IndicatorPage, Section, Site
+from generators.progress import track
 from generators.render import render_page
 from generators.report import POLARITY_WORDS
 
@@ -26,7 +27,7 @@ def render_site(site: Site, report: dict[str, Any], table: pd.DataFrame, charts:
     common = _common(site)
     files: dict[str, str] = {"index.md": _home(site, common)}
     files["areas/index.md"] = render_page("areas.md.j2", groups=_area_groups(site), group_anchor=_group_anchor, **common)
-    for page in site.areas:
+    for page in track(site.areas, "render", len(site.areas)):
         files.update(_area_files(page, common, charts, narrative_dir))
     files.update(_topic_files(site, common))
     files["indicators/index.md"] = render_page("indicators.md.j2", pages=site.indicators, **common)
