@@ -76,7 +76,7 @@ def _build_environment(updated: str) -> dict[str, str]:
         day = datetime.date.fromisoformat(updated) if updated else datetime.date(2000, 1, 1)
     except ValueError:
         day = datetime.date(2000, 1, 1)
-    environment["SOURCE_DATE_EPOCH"] = str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()))
+    environment["SOURCE_DATE_EPOCH"] = str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp()))
     return environment
 
 

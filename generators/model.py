@@ -110,11 +110,18 @@ def all_areas(table: pd.DataFrame) -> dict[str, Area]:
     return _all_areas(table)
 
 
-def to_points(rows: pd.DataFrame) -> tuple[Point, ...]:
-    """Rows of one series, oldest period first, as points."""
-    rows = rows.sort_values(["period_sortable", "period"])
-    columns = ["period", "value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator", "value_note", "status", "verdict", "trend"]
-    return tuple(Point(*values) for values in rows[columns].itertuples(index=False, name=None))
+POINT_COLUMNS = ["period", "value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator", "value_note", "status", "verdict", "trend"]
+
+
+def group_points(table: pd.DataFrame) -> dict[tuple[str, str, str, str], tuple[Point, ...]]:
+    """Every series (area, indicator, sex, age) as points, oldest period first: one sort, one pass."""
+    ordered = table.sort_values(["area_code", *SERIES, "period_sortable", "period"], kind="stable")
+    keys = list(zip(*(ordered[c].tolist() for c in ["area_code", *SERIES])))
+    rows = list(zip(*(ordered[c].tolist() for c in POINT_COLUMNS)))
+    series: dict[tuple[str, str, str, str], list[Point]] = {}
+    for key, values in zip(keys, rows):
+        series.setdefault(key, []).append(Point(*values))
+    return {key: tuple(points) for key, points in series.items()}
 
 
 def series_title(indicator: Indicator, sex: str, age: str, vary_sex: bool, vary_age: bool) -> str:

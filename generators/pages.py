@@ -7,10 +7,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from generators.config import Chapter, Config
+from generators.config import Chapter, Config, slugify
 from generators.metadata import Indicator
 from generators.model import (
-    SERIES, Area, Point, Section, all_areas, choose_areas, section_anchor, series_order, series_title, to_points, varying,
+    Area,
+    Point,
+    Section,
+    all_areas,
+    choose_areas,
+    group_points,
+    section_anchor,
+    series_order,
+    series_title,
+    varying,
 )
 
 VERDICT_WORDS = {
@@ -85,27 +94,18 @@ def build_site(table: pd.DataFrame, config: Config, indicators: dict[str, Indica
 def _sections(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator], known: dict[str, Area], published: tuple[Area, ...]) -> dict[str, list[Section]]:
     """Sections per published area code, in chapter order then series order."""
     varies = varying(table)
-    groups = {key: rows for key, rows in table.groupby(["area_code", *SERIES], sort=True)}
-    points = _memo_points(groups)
+    points = group_points(table)
+    by_area: dict[str, list[tuple[str, str, str]]] = {}
+    for key in points:
+        by_area.setdefault(key[0], []).append(key[1:])
     result: dict[str, list[Section]] = {}
     for area in published:
-        keys = sorted((k[1:] for k in groups if k[0] == area.code), key=series_order)
+        keys = sorted(by_area.get(area.code, []), key=series_order)
         result[area.code] = [
-            _section(indicators[i], s, a, area, varies[i], points((area.code, i, s, a)), points((config.benchmark, i, s, a)), points((area.parent_code, i, s, a)))
+            _section(indicators[i], s, a, area, varies[i], points[(area.code, i, s, a)], points.get((config.benchmark, i, s, a), ()), points.get((area.parent_code, i, s, a), ()))
             for i, s, a in keys if i in indicators
         ]
     return result
-
-
-def _memo_points(groups: dict[tuple, pd.DataFrame]):
-    cache: dict[tuple, tuple[Point, ...]] = {}
-
-    def points(key: tuple) -> tuple[Point, ...]:
-        if key not in cache:
-            cache[key] = to_points(groups[key]) if key in groups else ()
-        return cache[key]
-
-    return points
 
 
 def _section(indicator: Indicator, sex: str, age: str, area: Area, varies: tuple[bool, bool], points, benchmark, parent) -> Section:
@@ -124,8 +124,6 @@ def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[st
 
 
 def _indicator_pages(sections: dict[str, list[Section]], indicators: dict[str, Indicator], chapters: dict[str, Chapter], chapter_of: dict[str, str], published: tuple[Area, ...]) -> tuple[IndicatorPage, ...]:
-    from generators.config import slugify
-
     by_id: dict[str, list[Section]] = {}
     for area in published:
         for section in sections[area.code]:

@@ -6,9 +6,10 @@ import dataclasses
 import datetime
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from generators import assess, editions, figures, load, metadata, pages, report, site, tidy, write
 from generators.charts import Boundaries, asset_files, load_boundaries
