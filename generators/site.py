@@ -11,6 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from generators.config import Chapter
+from generators.model import Point
 from generators.pages import AreaPage, IndicatorPage, Section, Site
 from generators.progress import track
 from generators.render import render_page
@@ -31,8 +33,8 @@ def render_site(site: Site, report: dict[str, Any], table: pd.DataFrame, charts:
         files.update(_area_files(page, common, charts, narrative_dir))
     files.update(_topic_files(site, common))
     files["indicators/index.md"] = render_page("indicators.md.j2", pages=site.indicators, **common)
-    for page in site.indicators:
-        files[page.path + "index.md"] = _indicator(page, common, charts.get(page.path, {}))
+    for indicator in site.indicators:
+        files[indicator.path + "index.md"] = _indicator(indicator, common, charts.get(indicator.path, {}))
     files.update(_downloads(site, table, common))
     files["build-report/index.md"] = render_page("report.md.j2", report=report, **common)
     return files
@@ -93,24 +95,26 @@ def _area_files(page: AreaPage, common: dict[str, Any], charts: dict[str, dict[s
 
 
 def _topic_files(site: Site, common: dict[str, Any]) -> dict[str, str]:
-    topics = []
+    topics: list[dict[str, Any]] = []
     for chapter in site.config.chapters:
         topic = {"chapter": chapter, "pages": [p for p in site.indicators if p.chapter.slug == chapter.slug]}
         topics.append(topic)
     files = {"topics/index.md": render_page("topics.md.j2", topics=topics, **common)}
     areas = [p.area for p in site.areas]
     for topic in topics:
-        files[f"topics/{topic['chapter'].slug}/index.md"] = render_page("topic.md.j2", topic=topic, areas=areas, **common)
+        chapter: Chapter = topic["chapter"]
+        files[f"topics/{chapter.slug}/index.md"] = render_page("topic.md.j2", topic=topic, areas=areas, **common)
     return files
 
 
 def _indicator(page: IndicatorPage, common: dict[str, Any], charts: dict[str, str]) -> str:
-    comparisons, benchmark_rows = [], {}
+    comparisons: list[tuple[str, str, list[dict[str, Any]]]] = []
+    benchmark_rows: dict[str, Point | None] = {}
     by_series: dict[str, list[Section]] = {}
     for section in page.sections:
         by_series.setdefault(section.anchor, []).append(section)
     for anchor, sections in by_series.items():
-        rows = [{"area": s.area, "anchor": s.anchor, "point": s.latest} for s in sections if s.latest]
+        rows: list[dict[str, Any]] = [{"area": s.area, "anchor": s.anchor, "point": s.latest} for s in sections if s.latest]
         rows.sort(key=lambda r: (_sort_value(r["point"].value), r["area"].name))
         comparisons.append((sections[0].title, anchor, rows))
         latest = rows[0]["point"].period if rows else ""
