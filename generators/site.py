@@ -97,13 +97,13 @@ def _area_files(page: AreaPage, common: dict[str, Any], charts: dict[str, dict[s
 def _topic_files(site: Site, common: dict[str, Any]) -> dict[str, str]:
     topics: list[dict[str, Any]] = []
     for chapter in site.config.chapters:
-        topic = {"chapter": chapter, "pages": [p for p in site.indicators if p.chapter.slug == chapter.slug]}
+        topic: dict[str, Any] = {"chapter": chapter, "pages": [p for p in site.indicators if p.chapter.slug == chapter.slug]}
         topics.append(topic)
     files = {"topics/index.md": render_page("topics.md.j2", topics=topics, **common)}
     areas = [p.area for p in site.areas]
     for topic in topics:
-        chapter: Chapter = topic["chapter"]
-        files[f"topics/{chapter.slug}/index.md"] = render_page("topic.md.j2", topic=topic, areas=areas, **common)
+        topic_chapter: Chapter = topic["chapter"]
+        files[f"topics/{topic_chapter.slug}/index.md"] = render_page("topic.md.j2", topic=topic, areas=areas, **common)
     return files
 
 
