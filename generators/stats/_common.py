@@ -71,7 +71,7 @@ def check_rows(
         return
     flat = np.ravel(found)
     errors = [
-        DataError(code, f"{row_label(labels, i)}: expected {expected}, found {flat[i]:g}", Place(column=column))
+        DataError(code, f"{row_label(labels, i)}: expected {expected}, found {flat[i]:g}", Place(column=column))  # type: ignore[arg-type]
         for i in rows
     ]
     raise DataErrors(errors)

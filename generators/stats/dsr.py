@@ -80,7 +80,7 @@ def compute_dsr(
     limits = [compute_dobson_limits(dsr, variance, total, level) for level in (95, 99.8)]
     small = total < MIN_TOTAL_COUNT
     parts = [np.where(small, np.nan, a) for a in (dsr, *limits[0], *limits[1])]
-    return Estimates(*parts, value_note=np.where(small, SMALL_TOTAL_NOTE, ""))
+    return Estimates(*parts, value_note=np.where(small, SMALL_TOTAL_NOTE, ""))  # type: ignore[misc]
 
 
 def compute_dsr_by_area(

@@ -42,7 +42,7 @@ def compute_isr_from_totals(observed: ArrayLike, expected: ArrayLike, multiplier
     o, e = as_floats(observed), as_floats(expected)
     counts = compute_count(o)
     parts = (counts.value, counts.lower_ci_95, counts.upper_ci_95, counts.lower_ci_998, counts.upper_ci_998)
-    return Estimates(*(multiplier * a / e for a in parts))
+    return Estimates(*(multiplier * a / e for a in parts))  # type: ignore[arg-type]
 
 
 def compute_isr(
@@ -79,7 +79,7 @@ def compute_isr_rate(
     """
     ref_rate = np.nansum(as_floats(reference_count)) / np.nansum(as_floats(reference_population)) * multiplier
     ratios = compute_isr(count, population, reference_count, reference_population, 1, labels)
-    return Estimates(*(ref_rate * a for a in (ratios.value, *_four(ratios))))
+    return Estimates(*(ref_rate * a for a in (ratios.value, *_four(ratios))))  # type: ignore[arg-type]
 
 
 def _four(e: Estimates) -> tuple[Floats, Floats, Floats, Floats]:

@@ -106,7 +106,7 @@ def _withhold(expectancy: Floats, limits: list[tuple[Floats, Floats]], person_ye
     wide = (up95 - lo95) > MAX_INTERVAL_WIDTH
     note = np.where(small, "person-years under 5,000", np.where(wide, "95% interval wider than 20 years", ""))
     parts = [np.where(small | wide, np.nan, a) for a in (expectancy, lo95, up95, lo998, up998)]
-    return Estimates(*parts, value_note=note)
+    return Estimates(*parts, value_note=note)  # type: ignore[misc]
 
 
 def _check_table(ages: Floats, pop: Floats, dead: Floats, labels: Sequence[str] | None) -> None:

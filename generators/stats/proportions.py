@@ -52,4 +52,4 @@ def compute_proportion(
     check_counts(x, n, count_at_most_denominator=True, labels=labels)
     limits = [compute_wilson_limits(x, n, level) for level in (95, 99.8)]
     (lo95, up95), (lo998, up998) = limits
-    return Estimates(*(multiplier * a for a in (x / n, lo95, up95, lo998, up998)))
+    return Estimates(*(multiplier * a for a in (x / n, lo95, up95, lo998, up998)))  # type: ignore[arg-type]

@@ -100,7 +100,7 @@ def compute_rate(
     check_counts(o, n, labels=labels)
     counts = compute_count(o)
     scale = multiplier / n
-    return Estimates(*(scale * a for a in (o, *_limits_of(counts))))
+    return Estimates(*(scale * a for a in (o, *_limits_of(counts))))  # type: ignore[arg-type]
 
 
 def _limits_of(e: Estimates) -> tuple[Floats, Floats, Floats, Floats]:
