@@ -1,0 +1,25 @@
+"""The pages the browser tests visit: one of each page type of the demonstration site."""
+
+from __future__ import annotations
+
+PAGES = {
+    "home": "/",
+    "areas": "/areas/",
+    "area": "/areas/west-sussex/",
+    "chapter": "/areas/west-sussex/living-well/",
+    "topics": "/topics/",
+    "topic": "/topics/living-well/",
+    "indicators": "/indicators/",
+    "indicator": "/indicators/adult-smoking/",
+    "downloads": "/downloads/",
+    "about": "/about/",
+    "methods": "/methods/",
+    "accessibility": "/accessibility/",
+    "build-report": "/build-report/",
+    "not-found": "/404.html",
+}
+
+# The pages issue 5 names for the axe-core audit.
+AUDITED = ["home", "areas", "area", "chapter", "indicator", "accessibility", "build-report"]
+
+CHAPTER = PAGES["chapter"]

@@ -1,0 +1,29 @@
+"""Permanent links to sections land on the section."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from browser.pages import CHAPTER
+
+
+def test_permanent_link_scrolls_to_its_section(site) -> None:
+    page = site.open(CHAPTER + "#adult-smoking-persons")
+    section = page.locator("#adult-smoking-persons")
+    expect(section).to_have_count(1)
+    expect(section).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 0, "the page did not scroll to the section"
+    # Not hidden under Material's sticky header.
+    header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert section.bounding_box()["y"] >= header_bottom - 1
+
+
+def test_every_section_has_a_permalink(site) -> None:
+    page = site.open(CHAPTER)
+    headings = page.locator(".md-content h2[id], .md-content h3[id]")
+    assert headings.count() > 0
+    missing = page.eval_on_selector_all(
+        ".md-content h2[id], .md-content h3[id]",
+        "hs => hs.filter(h => { const a = h.querySelector('a.headerlink'); return !a || new URL(a.href).hash !== '#' + h.id; }).map(h => h.id)",
+    )
+    assert not missing, f"sections without a permanent link: {missing}"
