@@ -30,6 +30,9 @@ serve: build ## Build, then serve the site at http://127.0.0.1:8000 with live re
 test: $(VENV)/.installed ## Run every test (browser tests skip where Chromium is missing)
 	$(PY) -m pytest -q
 
+test-browser: $(VENV)/.installed ## Run only the real-browser tests (Debian Chromium, axe-core)
+	$(PY) -m pytest -q -m browser
+
 lint: $(VENV)/.installed ## Check style and types (ruff, mypy)
 	$(PY) -m ruff check generators tests bench
 	$(PY) -m mypy generators

@@ -66,9 +66,28 @@
     });
   }
 
+  function setUpScrollingTables(root) {
+    // A table wider than the screen scrolls in its own box: make that box reachable by keyboard.
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.hasAttribute("tabindex")) { return; }
+      var table = wrap.querySelector("table");
+      var label = table && table.caption ? table.caption.textContent : "";
+      var node = wrap;
+      while (!label && node && node !== root) {
+        if (!node.previousElementSibling) { node = node.parentElement; continue; }
+        node = node.previousElementSibling;
+        if (/^H[1-4]$/.test(node.tagName)) { label = node.textContent.replace("¶", ""); }
+      }
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", (label || "Data").trim() + " (table)");
+    });
+  }
+
   function start() {
     setUpFilter(document);
     setUpCitations(document);
+    setUpScrollingTables(document);
   }
 
   if (typeof document$ !== "undefined") {

@@ -27,3 +27,13 @@ def test_every_section_has_a_permalink(site) -> None:
         "hs => hs.filter(h => { const a = h.querySelector('a.headerlink'); return !a || new URL(a.href).hash !== '#' + h.id; }).map(h => h.id)",
     )
     assert not missing, f"sections without a permanent link: {missing}"
+
+
+def test_a_link_into_the_previous_edition_still_resolves(site) -> None:
+    page = site.open("/editions/2025" + CHAPTER + "#adult-smoking-persons")
+    expect(page.locator("#adult-smoking-persons")).to_be_in_viewport()
+    banner = page.locator(".jsna-old-edition")
+    expect(banner).to_contain_text("2025 edition")
+    banner.get_by_role("link").click()
+    page.wait_for_load_state()
+    assert "/editions/" not in page.url and page.url.rstrip("/").endswith(CHAPTER.rstrip("/"))
