@@ -8,7 +8,11 @@ documented tidy format. Collects every bad cell before stopping.
 from __future__ import annotations
 
 import csv
+import gc
+import io
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +48,8 @@ TEXT_COLUMNS = (
     "compared_to_england", "compared_to_parent",
 )
 MAX_FIELD = 10_000
+CONTROL = r"[\x00-\x1f\x7f-\x9f]"  # after white space is folded: escapes, bells, C1 controls
+LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ def load_inputs(fingertips: list[Path], local: list[Path]) -> Loaded:
 
 
 def empty_table() -> pd.DataFrame:
-    columns = {c: pd.Series(dtype="str") for c in TEXT_COLUMNS + ("source_file",)}
+    columns = {c: pd.Series(dtype="str") for c in (*TEXT_COLUMNS, "source_file")}
     columns.update({c: pd.Series(dtype="float64") for c in NUMBER_COLUMNS})
     columns.update({"period_sortable": pd.Series(dtype="int64"), "source_line": pd.Series(dtype="int64")})
     return pd.DataFrame(columns)
@@ -89,37 +95,69 @@ def read_records(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
     """The header, the records and the line each record starts on."""
     text = _decode(path)
     if not text.strip():
-        raise DataError("empty-file", "expected a header row and data rows, found an empty file", Place(str(path)))
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+        raise DataError("empty-file", "expected a header row and data rows, found an empty file", Place(str(path), 1))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # lines end only at LF, CRLF, CR
     try:
         header = next(reader)
         records, lines, previous = [], [], reader.line_num
         for record in reader:
-            if record:
+            if record and (record[0].strip() or any(map(str.strip, record))):  # skip empty lines and lines of blank cells
                 records.append(record)
                 lines.append(previous + 1)
             previous = reader.line_num
     except csv.Error as error:
-        raise DataError("bad-csv", f"expected well-formed CSV: {error}", Place(str(path), reader.line_num)) from None
+        raise _csv_error(error, path, reader.line_num) from None
     return header, records, lines
 
 
+def _csv_error(error: csv.Error, path: Path, line: int) -> DataError:
+    if "field larger than field limit" in str(error):
+        return DataError("field-too-long", f"expected at most {MAX_FIELD} characters in a cell, found more than {csv.field_size_limit()}", Place(str(path), line))
+    return DataError("bad-csv", f"expected well-formed CSV: {error}", Place(str(path), line))
+
+
 def _decode(path: Path) -> str:
+    """The file's text: UTF-8 (with or without a BOM), or UTF-16 with its BOM (Excel's "Unicode text")."""
     data = path.read_bytes()
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-16") if utf16 else data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        before = data[: error.start].decode("utf-16" if utf16 else "utf-8", errors="replace")
+        line = _line_at(before, len(before))
         found = data[error.start : error.start + 1].hex().upper()
-        message = f"expected UTF-8 text, found byte 0x{found}; save the file as CSV UTF-8"
+        message = f"expected {'UTF-16' if utf16 else 'UTF-8'} text, found byte 0x{found}; save the file as CSV UTF-8"
         raise DataError("encoding", message, Place(str(path), line)) from None
+    if "\x00" in text:
+        line = _line_at(text, text.index("\x00"))
+        hint = "the file looks like UTF-16 without a BOM" if text.count("\x00") * 4 > len(text) else "a NUL byte is not text"
+        raise DataError("encoding", f"expected UTF-8 text, found a NUL byte (0x00): {hint}; save the file as CSV UTF-8", Place(str(path), line))
+    return text
+
+
+def _line_at(text: str, index: int) -> int:
+    """The line number of `text[index]`, counting LF, CRLF and CR (only) as line ends, as the CSV reader does."""
+    return len(LINE_END.findall(text, 0, index)) + 1
 
 
 def read_fingertips_file(path: Path) -> pd.DataFrame:
     """Read one Fingertips export as downloaded; stop with a clear error if it is not one."""
-    header, records, lines = read_records(path)
-    names = map_fingertips_header(header, path)
-    return _to_table(path, names, records, lines)
+    with _collector_paused():
+        header, records, lines = read_records(path)
+        names = map_fingertips_header(header, path)
+        return _to_table(path, names, records, lines)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Millions of new cells would set off Python's cycle collector over and over (five times slower); they hold no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _normalise(name: str) -> str:
@@ -131,7 +169,7 @@ def map_fingertips_header(header: list[str], path: Path) -> list[str]:
     """Our column name for each header cell ("" for a column we do not use)."""
     _check_delimiter(header, path, "Indicator ID")
     names, seen = [], set()
-    for index, cell in enumerate(header, start=1):
+    for _index, cell in enumerate(header, start=1):
         name = _normalise(cell)
         ours = FINGERTIPS_COLUMNS.get(name) or OPTIONAL_FINGERTIPS.get(name)
         if ours is None and PARENT_COMPARISON.match(name):
@@ -141,6 +179,9 @@ def map_fingertips_header(header: list[str], path: Path) -> list[str]:
         seen.add(ours or "")
         names.append(ours or "")
     missing = [k for k, v in FINGERTIPS_COLUMNS.items() if v not in seen]
+    if len(missing) == len(FINGERTIPS_COLUMNS):
+        found = ",".join(header)[:60]
+        raise DataError("missing-header", f"expected a header row starting \"Indicator ID\", found \"{found}\"", Place(str(path), 1))
     if missing:
         raise DataError("missing-column", f"expected the Fingertips export columns; missing: {', '.join(missing)}", Place(str(path), 1, missing[0]))
     return names
@@ -155,6 +196,11 @@ def _check_delimiter(header: list[str], path: Path, first: str) -> None:
 
 def read_tidy_file(path: Path) -> pd.DataFrame:
     """Read one local CSV in the documented tidy format."""
+    with _collector_paused():
+        return _read_tidy(path)
+
+
+def _read_tidy(path: Path) -> pd.DataFrame:
     header, records, lines = read_records(path)
     _check_delimiter(header, path, "area_code")
     names = [_normalise(c).lower().replace(" ", "_") for c in header]
@@ -191,52 +237,102 @@ def _fit_width(names: list[str], records: list[list[str]], lines: list[int], pat
 
 def _to_table(path: Path, names: list[str], records: list[list[str]], lines: list[int]) -> pd.DataFrame:
     _raise_any(_fit_width(names, records, lines, path))
-    columns = {name: [r[i] for r in records] for i, name in enumerate(names) if name}
-    frame = pd.DataFrame(columns, dtype="str") if records else pd.DataFrame({n: pd.Series(dtype="str") for n in names if n})
-    frame["source_file"] = str(path)
-    frame["source_line"] = np.array(lines, dtype="int64")
-    return _typed(frame, path)
+    cells = list(zip(*records)) if records else [()] * len(names)
+    raw = {name: np.array(cells[i], dtype=object) for i, name in enumerate(names) if name}
+    where = pd.DataFrame({"source_file": str(path), "source_line": np.array(lines, dtype="int64")})
+    return _typed(raw, where, path)
 
 
-def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
+def _typed(raw: dict[str, np.ndarray], where: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """The table's columns from the raw cells, collecting every bad cell."""
     errors: list[DataError] = []
+    lines = where["source_line"].to_numpy()
+    columns: dict[str, pd.Series] = {}
     for column in TEXT_COLUMNS:
-        frame[column] = frame[column].str.replace(r"\s+", " ", regex=True).str.strip() if column in frame else ""
+        columns[column] = _text(raw, column, lines, path, errors) if column in raw else pd.Series("", index=where.index, dtype="str")
     for column in NUMBER_COLUMNS:
-        frame[column] = _numbers(frame, column, path, errors) if column in frame else np.nan
-    errors += _long_fields(frame, path)
-    frame["period_sortable"] = _period_sortable(frame, path, errors)
-    frame["area_code"] = frame["area_code"].str.upper()
-    _raise_any(errors)
-    return frame[list(TEXT_COLUMNS + NUMBER_COLUMNS) + ["period_sortable", "source_file", "source_line"]]
+        columns[column] = _numbers(raw, column, lines, path, errors) if column in raw else pd.Series(np.nan, index=where.index)
+    columns["period_sortable"] = _period_sortable(raw, columns["period"], lines, path, errors)
+    columns["area_code"] = per_unique(columns["area_code"], lambda codes: codes.str.upper())
+    frame = pd.DataFrame(columns | {"source_file": where["source_file"], "source_line": where["source_line"]})
+    errors += _check_keys(frame, path)
+    _raise_any(sorted(errors, key=lambda e: e.place.line or 0))
+    return frame
 
 
-def _numbers(frame: pd.DataFrame, column: str, path: Path, errors: list[DataError]) -> pd.Series:
-    text = frame[column].str.strip().str.replace(",", "", regex=False)
-    numbers = pd.to_numeric(text.where(text != ""), errors="coerce")
-    bad = numbers.isna() & (text != "") | np.isinf(numbers)
-    for line, found in zip(frame.loc[bad, "source_line"], frame.loc[bad, column]):
-        errors.append(DataError("not-a-number", f"expected a number or a blank cell, found \"{found[:40]}\"", Place(str(path), int(line), _header_name(column))))
-    return numbers.astype("float64")
+AREA_CODE = r"[A-Z0-9][A-Z0-9_\-]*"  # ONS codes (E10000032) and local ones; never markup or a path
+THOUSANDS = r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?"  # 1,234.5; but "10,5" is a decimal comma, not 105
 
 
-def _long_fields(frame: pd.DataFrame, path: Path) -> list[DataError]:
-    errors = []
-    for column in TEXT_COLUMNS:
-        long = frame[column].str.len() > MAX_FIELD
-        for line in frame.loc[long, "source_line"]:
-            errors.append(DataError("field-too-long", f"expected at most {MAX_FIELD} characters", Place(str(path), int(line), _header_name(column))))
+def _check_keys(frame: pd.DataFrame, path: Path) -> list[DataError]:
+    """Every row names its indicator, a well-formed area code and a time period with a year."""
+    checks = [
+        ("missing-value", "indicator_id", frame["indicator_id"] == "", "expected an indicator id, found a blank cell"),
+        ("area-code", "area_code", ~per_unique(frame["area_code"], lambda codes: codes.str.fullmatch(AREA_CODE)), "expected an area code of letters and digits such as E10000032"),
+        ("bad-period", "period", frame["period"] == "", "expected a time period such as 2019/20, found a blank cell"),
+        ("bad-period", "period", frame["period_sortable"] == 0, "expected a time period with a year, such as 2019/20, or a \"Time period Sortable\""),
+    ]
+    errors, seen = [], set()
+    for code, column, bad, expected in checks:
+        for line, found in zip(frame.loc[bad, "source_line"], frame.loc[bad, column]):
+            if (line, column) not in seen:
+                seen.add((line, column))
+                message = expected if not found else f"{expected}, found \"{shown(found)}\""
+                errors.append(DataError(code, message, Place(str(path), int(line), _header_name(column))))
     return errors
 
 
-def _period_sortable(frame: pd.DataFrame, path: Path, errors: list[DataError]) -> pd.Series:
-    given = frame["period_sortable"].str.strip() if "period_sortable" in frame else pd.Series("", index=frame.index)
-    derived = frame["period"].str.extract(r"((?:19|20)\d\d)", expand=False).fillna("0") + "0000"
+def shown(text: str, width: int = 40) -> str:
+    """Text from a cell, safe to print in a message: short, with control characters written as escapes."""
+    short = text[:width] + ("..." if len(text) > width else "")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in short)
+
+
+def _clean_text(text: pd.Series) -> pd.Series:
+    """Runs of white space (any kind, line breaks included) as one space; control characters dropped."""
+    return text.str.replace(r"\s+", " ", regex=True).str.replace(CONTROL, "", regex=True).str.strip()
+
+
+def per_unique(column: pd.Series | np.ndarray, change: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """`change` done once per distinct value: an export repeats the same few names a million times."""
+    codes, uniques = pd.factorize(column)
+    changed = change(pd.Series(uniques, dtype="str"))
+    return pd.Series(changed.array.take(codes))
+
+
+def _number_or_bad(text: pd.Series) -> pd.Series:
+    """The number in each cell; NaN for a blank cell, -inf for a cell that is not a number."""
+    text = text.str.strip()
+    text = text.where(~text.str.fullmatch(THOUSANDS), text.str.replace(",", "", regex=False))
+    numbers = pd.to_numeric(text.where(text != ""), errors="coerce").astype("float64")
+    return numbers.mask(numbers.isna() & (text != "") | np.isinf(numbers), -np.inf)
+
+
+def _numbers(raw: dict[str, np.ndarray], column: str, lines: np.ndarray, path: Path, errors: list[DataError]) -> pd.Series:
+    numbers = per_unique(raw[column], _number_or_bad)
+    bad = (numbers == -np.inf).to_numpy()
+    for line, found in zip(lines[bad], raw[column][bad]):
+        errors.append(DataError("not-a-number", f"expected a number or a blank cell, found \"{shown(found)}\"", Place(str(path), int(line), _header_name(column))))
+    return numbers.mask(bad)
+
+
+def _text(raw: dict[str, np.ndarray], column: str, lines: np.ndarray, path: Path, errors: list[DataError]) -> pd.Series:
+    """The column's text tidied, with an error for each cell too long to be a name or a note."""
+    codes, uniques = pd.factorize(raw[column])
+    text = _clean_text(pd.Series(uniques, dtype="str"))
+    for line in lines[(text.str.len() > MAX_FIELD).to_numpy()[codes]]:
+        errors.append(DataError("field-too-long", f"expected at most {MAX_FIELD} characters", Place(str(path), int(line), _header_name(column))))
+    return pd.Series(text.array.take(codes))
+
+
+def _period_sortable(raw: dict[str, np.ndarray], period: pd.Series, lines: np.ndarray, path: Path, errors: list[DataError]) -> pd.Series:
+    given = per_unique(raw["period_sortable"], lambda text: text.str.strip()) if "period_sortable" in raw else pd.Series("", index=period.index)
+    derived = per_unique(period, lambda text: text.str.extract(r"((?:19|20)\d\d)", expand=False).fillna("0") + "0000")
     text = given.where(given != "", derived)
-    numbers = pd.to_numeric(text, errors="coerce")
-    for line in frame.loc[numbers.isna(), "source_line"]:
+    numbers = per_unique(text, lambda text: pd.to_numeric(text, errors="coerce"))
+    for line in lines[numbers.isna().to_numpy()]:
         errors.append(DataError("not-a-number", "expected a sortable period such as 20190000", Place(str(path), int(line), "Time period Sortable")))
-    return numbers.fillna(0).astype("int64")
+    return numbers.fillna(-1).astype("int64")  # -1 only where an error was recorded
 
 
 def _header_name(column: str) -> str:

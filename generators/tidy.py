@@ -188,7 +188,8 @@ def _mark_no_data(table: pd.DataFrame) -> None:
 
 def _set_aside(table: pd.DataFrame) -> tuple[Rejected, ...]:
     rows = table[table["status"].isin(["rejected", "suppressed"])]
-    return tuple(Rejected(f, int(line), s, r) for f, line, s, r in zip(rows["source_file"], rows["source_line"], rows["status"], rows["reason"]))
+    columns = (rows[c].tolist() for c in ("source_file", "source_line", "status", "reason"))
+    return tuple(Rejected(f, int(line), s, r) for f, line, s, r in zip(*columns))
 
 
 def local_file_names(paths: list[Path]) -> set[str]:
