@@ -100,7 +100,8 @@ def _all_areas(table: pd.DataFrame) -> dict[str, Area]:
     areas = {}
     for row in firsts.itertuples():
         slug = slugify(row.area_name or row.area_code)
-        slug = slug if slug not in slugs else f"{slug}-{row.area_code.lower()}"
+        slug = slugify(row.area_code) if slug == "page" else slug
+        slug = slug if slug not in slugs else f"{slug}-{slugify(row.area_code)}"
         slugs[slug] = row.area_code
         areas[row.area_code] = Area(row.area_code, row.area_name or row.area_code, row.area_type, slug, row.parent_code, row.parent_name)
     return areas

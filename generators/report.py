@@ -17,7 +17,7 @@ POLARITY_WORDS = {"high_is_good": "high is good", "low_is_good": "low is good", 
 def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = None) -> dict[str, Any]:
     """Counts that add up to the rows read, the rows set aside with reasons, and polarity."""
     status = Counter(tidy.table["status"])
-    set_aside = [{"file": r.file, "line": r.line, "status": r.status, "reason": r.reason} for r in tidy.set_aside]
+    set_aside = _set_aside_groups(tidy)
     rows = {
         "read": tidy.rows_read, "used": status["used"], "no_data": status["no_data"],
         "suppressed": status["suppressed"], "rejected": sum(1 for r in tidy.set_aside if r.status == "rejected"),
@@ -36,6 +36,14 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
         "missing_boundaries": checks.get("missing_boundaries", []),
         "stale": checks.get("stale", []),
     }
+
+
+def _set_aside_groups(tidy: Tidy) -> list[dict[str, Any]]:
+    """Suppressed and rejected rows grouped by file, status and reason, with every line number."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for row in tidy.set_aside:
+        groups.setdefault((row.file, row.status, row.reason), []).append(row.line)
+    return [{"file": f, "status": s, "reason": r, "rows": len(lines), "lines": sorted(lines)} for (f, s, r), lines in sorted(groups.items())]
 
 
 def _no_data(table: pd.DataFrame) -> list[dict[str, Any]]:
