@@ -27,6 +27,14 @@ class Figures:
     html: dict[str, dict[str, str]] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     missing_codes: set[str] = field(default_factory=set)
+    specs: dict[str, dict[str, c.Chart]] = field(default_factory=dict)
+
+    def finish(self) -> Figures:
+        """Write each page's spec file once all its charts are drawn."""
+        for page, charts in sorted(self.specs.items()):
+            self.files.update({page + path: data for path, data in c.page_specs(charts).items()})
+        self.specs = {}
+        return self
 
     def add(self, page: str, anchor: str, chart: c.Chart | c.NoChart, stem: str, table: bool = True) -> None:
         if isinstance(chart, c.NoChart):
@@ -34,6 +42,7 @@ class Figures:
             return
         self.html.setdefault(page, {})[anchor] = c.render_figure(chart, stem, table)
         self.files.update({page + path: data for path, data in c.chart_files(chart, stem).items()})
+        self.specs.setdefault(page, {})[stem] = chart
         self.missing_codes.update(chart.missing_codes)
 
 
@@ -50,7 +59,7 @@ def build_figures(site: Site, ranges: dict[tuple, tuple[float, ...]], population
         _area_figures(figures, page, site.benchmark, ranges, population, cache)
     for indicator in track(site.indicators, "charts", len(site.indicators)):
         _indicator_figures(figures, indicator, site, boundaries, cache)
-    return figures
+    return figures.finish()
 
 
 def _area_figures(figures: Figures, page: AreaPage, benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None) -> None:

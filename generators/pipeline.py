@@ -54,7 +54,7 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
     report.check_totals(built)
     files: dict[str, str | bytes] = stage("render", lambda: site.render_site(model, built, tidied.table, drawn.html, repo / "docs" / "narrative"))
     files.update(drawn.files)
-    files.update({f"assets/charts/{name}": data for name, data in asset_files(_boundaries(config)).items()})
+    files.update({f"assets/charts/{name}": data for name, data in asset_files(_boundaries(config), repo / ".cache" / "charts").items()})
     files.update(editions.redirect_pages(config.redirects))
     files["build-report.json"] = report.report_json(built)
     written = stage("write", lambda: write.write_project(files, config, repo, build))

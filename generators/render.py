@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generators.pages import format_value, verdict_words
 
 TEMPLATES = Path(__file__).parent / "templates"
-MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'`*_[]{}#|\\"}
+MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_[]{}#|\\"})
 
 
 def escape_markdown(value: Any) -> Markup:
@@ -29,7 +29,7 @@ def escape_markdown(value: Any) -> Markup:
         return Markup("")
     if isinstance(value, float):
         return Markup("" if math.isnan(value) else f"{value:g}")
-    return Markup("".join(MARKDOWN_SPECIAL.get(c, c) for c in str(value)))
+    return Markup(str(value).translate(MARKDOWN_SPECIAL))
 
 
 def number(value: float, places: int = 1) -> str:

@@ -7,7 +7,7 @@ from generators.charts.assets import asset_files, write_assets
 from generators.charts.boundaries import load_boundaries
 from generators.charts.chart import Chart, NoChart
 from generators.charts.compare import chart_compare
-from generators.charts.html import chart_files, render_figure
+from generators.charts.html import chart_files, render_figure, page_specs
 from generators.charts.inputs import (
     Boundaries,
     CompareBar,
@@ -50,6 +50,7 @@ __all__ = [
     "chart_spine",
     "chart_trend",
     "load_boundaries",
+    "page_specs",
     "render_figure",
     "write_assets",
 ]

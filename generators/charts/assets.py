@@ -22,13 +22,13 @@ from generators.charts.static import VL_CONVERT_VERSION
 HERE = Path(__file__).parent / "assets"
 
 
-def asset_files(boundaries: Iterable[Boundaries] = ()) -> dict[str, bytes]:
+def asset_files(boundaries: Iterable[Boundaries] = (), cache_dir: Path | None = None) -> dict[str, bytes]:
     """Every asset by path relative to the assets folder."""
     js = (HERE / "charts.js").read_text(encoding="utf-8")
     files = {
         "charts.js": js.replace("__JSNA_THEME__", json.dumps(THEME, sort_keys=True)).encode(),
         "charts.css": (HERE / "charts.css").read_bytes(),
-        "vega-embed.js": vega_bundle().encode(),
+        "vega-embed.js": cached_vega_bundle(cache_dir).encode(),
     }
     files.update(geometry_file(b) for b in boundaries)
     return files
@@ -44,6 +44,21 @@ def write_assets(dest: Path, boundaries: Iterable[Boundaries] = ()) -> list[Path
             path.write_bytes(data)
         written.append(path)
     return written
+
+
+def cached_vega_bundle(cache_dir: Path | None) -> str:
+    """The bundle, kept on disk between builds (making it costs about 4 s)."""
+    if cache_dir is None:
+        return vega_bundle()
+    path = Path(cache_dir) / f"vega-embed-{VL_CONVERT_VERSION}.js"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    text = vega_bundle()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+    return text
 
 
 @functools.cache

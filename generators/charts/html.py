@@ -13,16 +13,20 @@ from html import escape
 from generators.charts.chart import Chart
 
 
+SPECS = "charts/specs.json"
+
+
 def render_figure(chart: Chart, stem: str, table: bool = True) -> str:
     """The raw HTML of one chart, with no blank lines (one Markdown HTML block).
 
-    The Vega-Lite spec is a file beside the SVG (`charts/{stem}.json`), named in
-    `data-vega-spec-src`, so pages stay small; `table=False` leaves out the data table
+    The Vega-Lite spec lives in the page's one spec file (`charts/specs.json`, keyed by
+    stem; see `page_specs`), named in `data-vega-spec-src`, so pages stay small and a
+    page's specs are one file; `table=False` leaves out the data table
     where the page already shows the same data as a table next to the chart."""
     base = f"charts/{stem}"
     data_table = f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>" if table else ""
     parts = [
-        f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}" data-vega-spec-src="{_e(base)}.json">',
+        f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}" data-vega-spec-src="{SPECS}#{_e(stem)}">',
         f'<figcaption><strong class="jsna-chart__title">{_e(chart.title)}</strong> <span class="jsna-chart__desc">{_e(chart.description)}</span></figcaption>',
         f'<img class="jsna-chart__static" src="{_e(base)}.svg" alt="{_e(chart.alt)}" loading="lazy">',
         f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> <a href="{_e(base)}.svg" download>chart (SVG)</a></p>',
@@ -37,8 +41,13 @@ def chart_files(chart: Chart, stem: str) -> dict[str, bytes]:
     return {
         f"charts/{stem}.svg": chart.svg.encode("utf-8"),
         f"charts/{stem}.csv": chart.csv.encode("utf-8-sig"),
-        f"charts/{stem}.json": spec_json(chart).encode("utf-8"),
     }
+
+
+def page_specs(specs: dict[str, Chart]) -> dict[str, bytes]:
+    """One page's spec file: every chart's Vega-Lite spec keyed by its stem."""
+    text = "{" + ",".join(f"{json.dumps(stem)}:{spec_json(chart)}" for stem, chart in sorted(specs.items())) + "}"
+    return {SPECS: text.encode("utf-8")}
 
 
 def spec_json(chart: Chart) -> str:

@@ -20,12 +20,16 @@ def n(x: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+_NAMES: dict[str, str] = {}
+
+
 def tag(name: str, content: str = "", /, **attrs: str | float) -> str:
     """One element; attribute names use '_' for '-'; numbers become coordinates."""
     parts = [name]
     for key, value in attrs.items():
-        shown = n(value) if isinstance(value, (int, float)) else value
-        parts.append(f"{key.rstrip('_').replace('_', '-')}={quoteattr(shown)}")
+        attribute = _NAMES.get(key) or _NAMES.setdefault(key, key.rstrip("_").replace("_", "-"))
+        shown = f'"{n(value)}"' if isinstance(value, (int, float)) else quoteattr(value)
+        parts.append(f"{attribute}={shown}")
     head = " ".join(parts)
     return f"<{head}>{content}</{name}>" if content else f"<{head}/>"
 

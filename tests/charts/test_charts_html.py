@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import chart_samples as s
 import pytest
 
-from generators.charts import asset_files, chart_trend, render_figure, chart_files, write_assets
+from generators.charts import asset_files, chart_files, chart_trend, page_specs, render_figure, write_assets
 
 
 class Collect(HTMLParser):
@@ -28,8 +28,8 @@ def test_figure_has_spec_static_image_caption_links_and_table():
     page = Collect()
     page.feed(render_figure(chart, "smoking-trend"))
     tags = dict((t, a) for t, a in reversed(page.tags))
-    assert tags["figure"]["data-vega-spec-src"] == "charts/smoking-trend.json"
-    spec = json.loads(chart_files(chart, "smoking-trend")["charts/smoking-trend.json"])
+    assert tags["figure"]["data-vega-spec-src"] == "charts/specs.json#smoking-trend"
+    spec = json.loads(page_specs({"smoking-trend": chart})["charts/specs.json"])["smoking-trend"]
     assert spec["data"] == chart.spec["data"] and "$schema" not in spec
     assert tags["img"]["src"] == "charts/smoking-trend.svg" and tags["img"]["alt"].startswith("Line chart: ")
     hrefs = [a["href"] for t, a in page.tags if t == "a"]
@@ -49,7 +49,7 @@ def test_spec_file_round_trips_hostile_text():
     page = Collect()
     page.feed(render_figure(chart, "x"))
     assert "<b>" not in render_figure(chart, "x")
-    spec = json.loads(chart_files(chart, "x")["charts/x.json"])
+    spec = json.loads(page_specs({"x": chart})["charts/specs.json"])["x"]
     assert spec["description"] == chart.description
     assert html.unescape("&#39;") == "'"
 

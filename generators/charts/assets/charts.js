@@ -56,18 +56,43 @@
     figure.setAttribute("data-jsna-state", "rendering");
     var source = figure.getAttribute("data-vega-spec-src");
     if (source) {
-      var request = new XMLHttpRequest();
-      request.open("GET", new URL(source, location.href).href);
-      request.onload = function () {
-        if (request.status !== 200) { figure.setAttribute("data-jsna-state", "failed"); return; }
-        figure.setAttribute("data-vega-spec", request.responseText);
+      var url = new URL(source, location.href);
+      var key = decodeURIComponent(url.hash.slice(1));
+      url.hash = "";
+      specFile(url.href, function (specs) {
+        if (!specs || !specs[key]) { figure.setAttribute("data-jsna-state", "failed"); return; }
+        figure.setAttribute("data-vega-spec", JSON.stringify(specs[key]));
         embed(figure);
-      };
-      request.onerror = function () { figure.setAttribute("data-jsna-state", "failed"); };
-      request.send();
+      });
       return;
     }
     embed(figure);
+  }
+
+  // One spec file per page, fetched once from this site and shared by its figures.
+  var specFiles = {};
+
+  function specFile(href, done) {
+    var entry = specFiles[href];
+    if (entry && entry.specs !== undefined) { done(entry.specs); return; }
+    if (entry) { entry.waiting.push(done); return; }
+    entry = specFiles[href] = { waiting: [done] };
+    var request = new XMLHttpRequest();
+    request.open("GET", href);
+    request.onload = function () {
+      var specs = null;
+      if (request.status === 200) {
+        try { specs = JSON.parse(request.responseText); } catch (error) { specs = null; }
+      }
+      finish(specs);
+    };
+    request.onerror = function () { finish(null); };
+    request.send();
+    function finish(specs) {
+      entry.specs = specs;
+      entry.waiting.forEach(function (callback) { callback(specs); });
+      entry.waiting = [];
+    }
   }
 
   function embed(figure) {
