@@ -8,6 +8,10 @@ area ranked, and a map where boundaries are configured. What cannot be drawn say
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +40,12 @@ class Figures:
         self.specs = {}
         return self
 
+    def merge(self, other: Figures) -> None:
+        """Take in the charts of pages drawn elsewhere (no page is in both)."""
+        self.html.update(other.html)
+        self.files.update(other.files)
+        self.missing_codes.update(other.missing_codes)
+
     def add(self, page: str, anchor: str, chart: c.Chart | c.NoChart, stem: str, table: bool = True) -> None:
         if isinstance(chart, c.NoChart):
             self.html.setdefault(page, {})[anchor] = f'<p class="jsna-no-chart">{_escape(chart.reason)}</p>'
@@ -52,14 +62,33 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+PARALLEL_FROM_AREAS = 40
+"""Below this many areas one process is quicker than starting a second."""
+
+
 def build_figures(site: Site, ranges: dict[tuple, tuple[float, ...]], population: Population | None, boundaries: c.Boundaries | None, cache: Path | None) -> Figures:
-    """Every chart of the site."""
+    """Every chart of the site; area pages are drawn on every core when there are many."""
     figures = Figures()
-    for page in track(site.areas, "charts", len(site.areas)):
-        _area_figures(figures, page, site.benchmark, ranges, population, cache)
+    workers = min(os.cpu_count() or 1, 2)
+    if workers > 1 and len(site.areas) >= PARALLEL_FROM_AREAS:
+        shares = [site.areas[i::workers] for i in range(workers)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            parts = list(pool.map(draw_areas, shares, [site.benchmark] * workers, [ranges] * workers, [population] * workers, [cache] * workers))
+        for part in parts:
+            figures.merge(part)
+    else:
+        figures.merge(draw_areas(track(site.areas, "charts", len(site.areas)), site.benchmark, ranges, population, cache))
     for indicator in track(site.indicators, "charts", len(site.indicators)):
         _indicator_figures(figures, indicator, site, boundaries, cache)
     return figures.finish()
+
+
+def draw_areas(pages: Iterable[AreaPage], benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None) -> Figures:
+    """The charts of some area pages (run in a worker process for large sites)."""
+    part = Figures()
+    for page in pages:
+        _area_figures(part, page, benchmark, ranges, population, cache)
+    return part.finish()
 
 
 def _area_figures(figures: Figures, page: AreaPage, benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None) -> None:

@@ -92,3 +92,20 @@ def test_unknown_area_in_config_names_the_line(tmp_path: Path, repo: Path) -> No
     result = run_build("build", "--config", str(config), "--build", str(tmp_path / "b"), "--site", str(tmp_path / "s"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "jsna.yml, line 3" in result.stderr and "E99999999" in result.stderr
+
+
+def test_charts_drawn_on_two_cores_match_one_core(shared: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = str(shared / "fixtures/fingertips")  # 346 areas: drawn by two worker processes
+    assert run_build("build", "--data", data, "--build", str(tmp_path / "b1"), "--site", str(tmp_path / "two")).returncode == 0
+    serial = (
+        "import generators.figures as f; f.PARALLEL_FROM_AREAS = 10**9\n"
+        "from generators.cli import main\n"
+        f"raise SystemExit(main(['build', '--data', {data!r}, '--build', {str(tmp_path / 'b2')!r}, '--site', {str(tmp_path / 'one')!r}]))"
+    )
+    assert subprocess.run([sys.executable, "-c", serial], cwd=Path(__file__).parent.parent).returncode == 0
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file())
+    assert all((tmp_path / "one" / f).read_bytes() == (tmp_path / "two" / f).read_bytes() for f in files)
