@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
-import gc
 import datetime
+import gc
 import os
 import shutil
 import subprocess
@@ -52,10 +53,8 @@ def release_memory() -> None:
     """Hand the generator's memory back to the system before MkDocs starts, so the two
     never hold their peaks at the same time."""
     gc.collect()
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 class BuildFailed(Exception):

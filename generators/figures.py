@@ -22,6 +22,7 @@ from generators.model import Area, Point, Section
 from generators.pages import AreaPage, IndicatorPage, Site
 from generators.population import Population
 from generators.progress import track
+from generators.write import write_docs
 
 
 @dataclass
@@ -32,6 +33,8 @@ class Figures:
     files: dict[str, bytes] = field(default_factory=dict)
     missing_codes: set[str] = field(default_factory=set)
     specs: dict[str, dict[str, c.Chart]] = field(default_factory=dict)
+    written: frozenset[str] = frozenset()
+    changed: int = 0
 
     def finish(self) -> Figures:
         """Write each page's spec file once all its charts are drawn."""
@@ -45,6 +48,8 @@ class Figures:
         self.html.update(other.html)
         self.files.update(other.files)
         self.missing_codes.update(other.missing_codes)
+        self.written |= other.written
+        self.changed += other.changed
 
     def add(self, page: str, anchor: str, chart: c.Chart | c.NoChart, stem: str, table: bool = True) -> None:
         if isinstance(chart, c.NoChart):
@@ -66,29 +71,36 @@ PARALLEL_FROM_AREAS = 40
 """Below this many areas one process is quicker than starting a second."""
 
 
-def build_figures(site: Site, ranges: dict[tuple, tuple[float, ...]], population: Population | None, boundaries: c.Boundaries | None, cache: Path | None) -> Figures:
-    """Every chart of the site; area pages are drawn on every core when there are many."""
+def build_figures(
+    site: Site, ranges: dict[tuple, tuple[float, ...]], population: Population | None, boundaries: c.Boundaries | None, cache: Path | None, build: Path
+) -> Figures:
+    """Every chart of the site; area pages are drawn on every core when there are many.
+    Area chart files are written into `build` by whoever draws them, so the many megabytes
+    of SVG never travel between processes or wait in memory for the write stage."""
     figures = Figures()
     workers = min(os.cpu_count() or 1, 2)
     if workers > 1 and len(site.areas) >= PARALLEL_FROM_AREAS:
         shares = [site.areas[i::workers] for i in range(workers)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            parts = list(pool.map(draw_areas, shares, [site.benchmark] * workers, [ranges] * workers, [population] * workers, [cache] * workers))
+            parts = list(pool.map(draw_areas, shares, *([x] * workers for x in (site.benchmark, ranges, population, cache, build))))
         for part in parts:
             figures.merge(part)
     else:
-        figures.merge(draw_areas(track(site.areas, "charts", len(site.areas)), site.benchmark, ranges, population, cache))
+        figures.merge(draw_areas(track(site.areas, "charts", len(site.areas)), site.benchmark, ranges, population, cache, build))
     for indicator in track(site.indicators, "charts", len(site.indicators)):
         _indicator_figures(figures, indicator, site, boundaries, cache)
     return figures.finish()
 
 
-def draw_areas(pages: Iterable[AreaPage], benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None) -> Figures:
-    """The charts of some area pages (run in a worker process for large sites)."""
+def draw_areas(pages: Iterable[AreaPage], benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None, build: Path) -> Figures:
+    """The charts of some area pages, their files written (run in a worker process for large sites)."""
     part = Figures()
     for page in pages:
         _area_figures(part, page, benchmark, ranges, population, cache)
-    return part.finish()
+    part.finish()
+    part.written, part.changed = write_docs(build, part.files)
+    part.files = {}
+    return part
 
 
 def _area_figures(figures: Figures, page: AreaPage, benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None) -> None:

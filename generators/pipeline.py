@@ -47,7 +47,7 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess.assess(tidied, config))
     model = stage("model", lambda: pages.build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
-    drawn = stage("charts", lambda: _draw(model, tidied.table, config, repo))
+    drawn = stage("charts", lambda: _draw(model, tidied.table, config, repo, build))
     checks["missing_boundaries"] = sorted(drawn.missing_codes)
     checks["stale"] = _stale(manifest, config)
     built = report.build_report(loaded, tidied, checks)
@@ -57,18 +57,18 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
     files.update({f"assets/charts/{name}": data for name, data in asset_files(_boundaries(config), repo / ".cache" / "charts").items()})
     files.update(editions.redirect_pages(config.redirects))
     files["build-report.json"] = report.report_json(built)
-    written = stage("write", lambda: write.write_project(files, config, repo, build))
-    return Generated(built, len(files), written, tuple(timings))
+    written = stage("write", lambda: write.write_project(files, config, repo, build, drawn.written, drawn.changed))
+    return Generated(built, len(files) + len(drawn.written), written, tuple(timings))
 
 
 def _boundaries(config: Config) -> list[Boundaries]:
     return [load_boundaries(config.boundaries, config.boundary_code_property)] if config.boundaries else []
 
 
-def _draw(model: pages.Site, table: Any, config: Config, repo: Path) -> figures.Figures:
+def _draw(model: pages.Site, table: Any, config: Config, repo: Path, build: Path) -> figures.Figures:
     boundaries = _boundaries(config)
     return figures.build_figures(
-        model, figures.england_ranges(table, config.benchmark), load_population(config.population), boundaries[0] if boundaries else None, repo / ".cache" / "charts"
+        model, figures.england_ranges(table, config.benchmark), load_population(config.population), boundaries[0] if boundaries else None, repo / ".cache" / "charts", build
     )
 
 

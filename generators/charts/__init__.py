@@ -7,7 +7,7 @@ from generators.charts.assets import asset_files, write_assets
 from generators.charts.boundaries import load_boundaries
 from generators.charts.chart import Chart, NoChart
 from generators.charts.compare import chart_compare
-from generators.charts.html import chart_files, render_figure, page_specs
+from generators.charts.html import chart_files, page_specs, render_figure
 from generators.charts.inputs import (
     Boundaries,
     CompareBar,

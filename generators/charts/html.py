@@ -12,7 +12,6 @@ from html import escape
 
 from generators.charts.chart import Chart
 
-
 SPECS = "charts/specs.json"
 
 
