@@ -9,6 +9,7 @@ exports, by one real `python -m generators build`, and each is then checked in t
 
 from __future__ import annotations
 
+import concurrent.futures
 import csv
 import functools
 import io
@@ -374,20 +375,26 @@ def test_no_script_from_the_data_runs_in_a_browser(hostile: Built) -> None:
     pages = injection_pages(hostile)
     assert len(pages) >= 20
     ran: dict[str, list[str]] = {}
-    with served(hostile.site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"], headless=True)
-        context = browser.new_context()
-        context.add_init_script(TRAP)
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
-        tab = context.new_page()
-        tab.on("dialog", lambda dialog: (ran.setdefault(tab.url, []).append("dialog: " + dialog.message), dialog.dismiss()))
-        for page in pages:
-            tab.goto(f"{base}/{page}", wait_until="load")
-            tab.evaluate("""() => { for (const e of document.querySelectorAll('body *')) {
-                for (const type of ['mouseover', 'mouseenter', 'focus']) e.dispatchEvent(new Event(type, {bubbles: true})); } }""")
-            tab.wait_for_timeout(50)
-            found = tab.evaluate("() => window.__ran")
-            if found:
-                ran[page] = found
-        browser.close()
+
+    def visit() -> None:
+        with served(hostile.site) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"], headless=True)
+            context = browser.new_context()
+            context.add_init_script(TRAP)
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+            tab = context.new_page()
+            tab.on("dialog", lambda dialog: (ran.setdefault(tab.url, []).append("dialog: " + dialog.message), dialog.dismiss()))
+            for page in pages:
+                tab.goto(f"{base}/{page}", wait_until="load")
+                tab.evaluate("""() => { for (const e of document.querySelectorAll('body *')) {
+                    for (const type of ['mouseover', 'mouseenter', 'focus']) e.dispatchEvent(new Event(type, {bubbles: true})); } }""")
+                tab.wait_for_timeout(50)
+                found = tab.evaluate("() => window.__ran")
+                if found:
+                    ran[page] = found
+            browser.close()
+
+    # Its own thread: the browser tests' session-wide Playwright owns this thread's event loop.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(visit).result()
     assert ran == {}
