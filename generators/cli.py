@@ -40,10 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = generated.report["rows"]
         _say(f"done in {time.perf_counter() - start:.1f} s: {generated.files} files ({generated.written['written']} changed); "
              f"rows read {rows['read']}, used {rows['used']}, no data {rows['no_data']}, suppressed {rows['suppressed']}, rejected {rows['rejected']}")
-    except DataError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    except BuildFailed as error:
+    except (DataError, BuildFailed) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -42,6 +42,14 @@ class DataError(Exception):
         return f"{prefix}{self.message} [{self.code}]"
 
 
+def raise_all(errors: list[DataError]) -> None:
+    """Stop with the one error, or with all of them together; do nothing when there are none."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise DataErrors(errors)
+
+
 class DataErrors(DataError):
     """Several data errors collected before stopping, reported together."""
 

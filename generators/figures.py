@@ -13,11 +13,13 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import pandas as pd
 
 from generators import charts as c
+from generators.charts.chart import number
 from generators.model import Area, Point, Section
 from generators.pages import AreaPage, IndicatorPage, Site
 from generators.population import Population
@@ -53,18 +55,12 @@ class Figures:
 
     def add(self, page: str, anchor: str, chart: c.Chart | c.NoChart, stem: str, table: bool = True) -> None:
         if isinstance(chart, c.NoChart):
-            self.html.setdefault(page, {})[anchor] = f'<p class="jsna-no-chart">{_escape(chart.reason)}</p>'
+            self.html.setdefault(page, {})[anchor] = f'<p class="jsna-no-chart">{escape(chart.reason, quote=True)}</p>'
             return
         self.html.setdefault(page, {})[anchor] = c.render_figure(chart, stem, table)
         self.files.update({page + path: data for path, data in c.chart_files(chart, stem).items()})
         self.specs.setdefault(page, {})[stem] = chart
         self.missing_codes.update(chart.missing_codes)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)
 
 
 PARALLEL_FROM_AREAS = 40
@@ -116,32 +112,28 @@ def _area_figures(figures: Figures, page: AreaPage, benchmark: Area, ranges: dic
             figures.add(chapter.path, section.anchor + "-compare", c.chart_compare(_compare(section, benchmark)), f"{section.anchor}-compare")
 
 
-def _number(value: float) -> float | None:
-    return None if value is None or math.isnan(value) else float(value)
-
-
 def _trend(section: Section) -> c.TrendInput:
     points = tuple(
-        c.TrendPoint(p.period, _number(p.value), _number(p.lower_95), _number(p.upper_95), _benchmark_value(section, p)) for p in section.points
+        c.TrendPoint(p.period, number(p.value), number(p.lower_95), number(p.upper_95), _benchmark_value(section, p)) for p in section.points
     )
     return c.TrendInput(section.title, section.area.name, section.indicator.unit, points)
 
 
 def _benchmark_value(section: Section, point: Point) -> float | None:
     found = section.benchmark_at(point.period)
-    return _number(found.value) if found else None
+    return number(found.value) if found else None
 
 
 def _compare(section: Section, benchmark: Area) -> c.CompareInput:
     latest = section.latest
     assert latest is not None
-    bars = [c.CompareBar(section.area.name, _number(latest.value), _number(latest.lower_95), _number(latest.upper_95), latest.verdict, "area")]
+    bars = [c.CompareBar(section.area.name, number(latest.value), number(latest.lower_95), number(latest.upper_95), latest.verdict, "area")]
     parent = section.parent_at(latest.period)
     if parent is not None and section.area.parent_code != benchmark.code:
-        bars.append(c.CompareBar(section.area.parent_name, _number(parent.value), _number(parent.lower_95), _number(parent.upper_95), parent.verdict, "comparator"))
+        bars.append(c.CompareBar(section.area.parent_name, number(parent.value), number(parent.lower_95), number(parent.upper_95), parent.verdict, "comparator"))
     england = section.benchmark_at(latest.period)
     if england is not None:
-        bars.append(c.CompareBar(benchmark.name, _number(england.value), _number(england.lower_95), _number(england.upper_95), "Not compared", "england"))
+        bars.append(c.CompareBar(benchmark.name, number(england.value), number(england.lower_95), number(england.upper_95), "Not compared", "england"))
     return c.CompareInput(section.title, latest.period, section.indicator.unit, tuple(bars))
 
 
@@ -153,8 +145,8 @@ def _spine_row(section: Section, ranges: dict[tuple, tuple[float, ...]]) -> c.Sp
     england = section.benchmark_at(latest.period)
     polarity = section.indicator.polarity or "no_judgement"
     return c.SpineRow(
-        section.title, latest.period, section.indicator.unit, _number(latest.value), _number(england.value) if england else None,
-        _number(low), _number(q25), _number(q75), _number(high), polarity, latest.verdict,  # type: ignore[arg-type]
+        section.title, latest.period, section.indicator.unit, number(latest.value), number(england.value) if england else None,
+        number(low), number(q25), number(q75), number(high), polarity, latest.verdict,  # type: ignore[arg-type]
     )
 
 
@@ -165,14 +157,14 @@ def _indicator_figures(figures: Figures, page: IndicatorPage, site: Site, bounda
     for anchor, sections in by_anchor.items():
         latest = [(s, s.latest) for s in sections if s.latest is not None]
         period = max((p.period for _, p in latest), default="")
-        bars = tuple(c.CompareBar(s.area.name, _number(p.value), _number(p.lower_95), _number(p.upper_95), p.verdict, "comparator") for s, p in latest)
+        bars = tuple(c.CompareBar(s.area.name, number(p.value), number(p.lower_95), number(p.upper_95), p.verdict, "comparator") for s, p in latest)
         england = sections[0].benchmark_at(period)
         if england is not None:
-            bars += (c.CompareBar(site.benchmark.name, _number(england.value), _number(england.lower_95), _number(england.upper_95), "Not compared", "england"),)
+            bars += (c.CompareBar(site.benchmark.name, number(england.value), number(england.lower_95), number(england.upper_95), "Not compared", "england"),)
         title = sections[0].title
         figures.add(page.path, anchor, c.chart_compare(c.CompareInput(title, period, page.indicator.unit, bars, ranked=True)), f"{anchor}-ranked")
         if boundaries is not None:
-            areas = tuple(c.MapArea(s.area.code, s.area.name, _number(p.value), p.verdict) for s, p in latest)
+            areas = tuple(c.MapArea(s.area.code, s.area.name, number(p.value), p.verdict) for s, p in latest)
             figures.add(page.path, anchor + "-map", c.chart_map(c.MapInput(title, period, page.indicator.unit, areas), boundaries, cache), f"{anchor}-map")
 
 

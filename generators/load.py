@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from generators.errors import DataError, DataErrors, Place
+from generators.errors import DataError, Place, raise_all
 
 FINGERTIPS_COLUMNS = {
     "Indicator ID": "indicator_id", "Indicator Name": "indicator_name", "Parent Code": "parent_code",
@@ -236,7 +236,7 @@ def _fit_width(names: list[str], records: list[list[str]], lines: list[int], pat
 
 
 def _to_table(path: Path, names: list[str], records: list[list[str]], lines: list[int]) -> pd.DataFrame:
-    _raise_any(_fit_width(names, records, lines, path))
+    raise_all(_fit_width(names, records, lines, path))
     cells = list(zip(*records)) if records else [()] * len(names)
     raw = {name: np.array(cells[i], dtype=object) for i, name in enumerate(names) if name}
     where = pd.DataFrame({"source_file": str(path), "source_line": np.array(lines, dtype="int64")})
@@ -256,7 +256,7 @@ def _typed(raw: dict[str, np.ndarray], where: pd.DataFrame, path: Path) -> pd.Da
     columns["area_code"] = per_unique(columns["area_code"], lambda codes: codes.str.upper())
     frame = pd.DataFrame(columns | {"source_file": where["source_file"], "source_line": where["source_line"]})
     errors += _check_keys(frame, path)
-    _raise_any(sorted(errors, key=lambda e: e.place.line or 0))
+    raise_all(sorted(errors, key=lambda e: e.place.line or 0))
     return frame
 
 
@@ -340,8 +340,3 @@ def _header_name(column: str) -> str:
     return reverse.get(column, column)
 
 
-def _raise_any(errors: list[DataError]) -> None:
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise DataErrors(errors)

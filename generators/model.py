@@ -72,9 +72,8 @@ class Section:
         return next((p for p in self.parent if p.period == period), None)
 
 
-def choose_areas(table: pd.DataFrame, config: Config) -> tuple[Area, ...]:
-    """The areas to publish: those named, those of the named types, or all but the benchmark."""
-    known = _all_areas(table)
+def choose_areas(known: dict[str, Area], config: Config) -> tuple[Area, ...]:
+    """The areas to publish, from every area in the data: those named, those of the named types, or all but the benchmark."""
     if config.areas:
         unknown = [c for c in config.areas if c not in known]
         if unknown:
@@ -93,7 +92,7 @@ def _types(known: dict[str, Area]) -> str:
     return "\", \"".join(sorted({a.type for a in known.values()})[:5])
 
 
-def _all_areas(table: pd.DataFrame) -> dict[str, Area]:
+def all_areas(table: pd.DataFrame) -> dict[str, Area]:
     """Every area in the data, with a readable address unique among them."""
     firsts = table.sort_values(["area_code", "period_sortable"]).drop_duplicates("area_code", keep="last")
     slugs: dict[str, str] = {}
@@ -105,10 +104,6 @@ def _all_areas(table: pd.DataFrame) -> dict[str, Area]:
         slugs[slug] = row.area_code
         areas[row.area_code] = Area(row.area_code, row.area_name or row.area_code, row.area_type, slug, row.parent_code, row.parent_name)
     return areas
-
-
-def all_areas(table: pd.DataFrame) -> dict[str, Area]:
-    return _all_areas(table)
 
 
 POINT_COLUMNS = ["period", "value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator", "value_note", "status", "verdict", "trend"]

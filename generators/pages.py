@@ -83,7 +83,7 @@ def build_site(table: pd.DataFrame, config: Config, indicators: dict[str, Indica
     """Every page model of the site."""
     known = all_areas(table)
     benchmark = known.get(config.benchmark, Area(config.benchmark, "England", "England", "england"))
-    published = choose_areas(table, config)
+    published = choose_areas(known, config)
     sections = _sections(table, config, indicators, known, published)
     chapters = {c.slug: c for c in config.chapters}
     areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name) for a in published)

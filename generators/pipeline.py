@@ -47,28 +47,24 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess.assess(tidied, config))
     model = stage("model", lambda: pages.build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
-    drawn = stage("charts", lambda: _draw(model, tidied.table, config, repo, build))
+    boundaries = load_boundaries(config.boundaries, config.boundary_code_property) if config.boundaries else None
+    drawn = stage("charts", lambda: _draw(model, tidied.table, config, boundaries, repo, build))
     checks["missing_boundaries"] = sorted(drawn.missing_codes)
     checks["stale"] = _stale(manifest, config)
     built = report.build_report(loaded, tidied, checks)
     report.check_totals(built)
     files: dict[str, str | bytes] = stage("render", lambda: site.render_site(model, built, tidied.table, drawn.html, repo / "docs" / "narrative"))
     files.update(drawn.files)
-    files.update({f"assets/charts/{name}": data for name, data in asset_files(_boundaries(config), repo / ".cache" / "charts").items()})
+    files.update({f"assets/charts/{name}": data for name, data in asset_files([boundaries] if boundaries else [], repo / ".cache" / "charts").items()})
     files.update(editions.redirect_pages(config.redirects))
     files["build-report.json"] = report.report_json(built)
     written = stage("write", lambda: write.write_project(files, config, repo, build, drawn.written, drawn.changed))
     return Generated(built, len(files) + len(drawn.written), written, tuple(timings))
 
 
-def _boundaries(config: Config) -> list[Boundaries]:
-    return [load_boundaries(config.boundaries, config.boundary_code_property)] if config.boundaries else []
-
-
-def _draw(model: pages.Site, table: Any, config: Config, repo: Path, build: Path) -> figures.Figures:
-    boundaries = _boundaries(config)
+def _draw(model: pages.Site, table: Any, config: Config, boundaries: Boundaries | None, repo: Path, build: Path) -> figures.Figures:
     return figures.build_figures(
-        model, figures.england_ranges(table, config.benchmark), load_population(config.population), boundaries[0] if boundaries else None, repo / ".cache" / "charts", build
+        model, figures.england_ranges(table, config.benchmark), load_population(config.population), boundaries, repo / ".cache" / "charts", build
     )
 
 

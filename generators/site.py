@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from generators.config import Chapter
+from generators.config import Chapter, slugify
 from generators.model import Point
 from generators.pages import AreaPage, IndicatorPage, Section, Site
 from generators.progress import track
@@ -28,7 +28,7 @@ def render_site(site: Site, report: dict[str, Any], table: pd.DataFrame, charts:
     """Markdown (and CSV) text for every generated file, keyed by its path under docs/."""
     common = _common(site)
     files: dict[str, str] = {"index.md": _home(site, common)}
-    files["areas/index.md"] = render_page("areas.md.j2", groups=_area_groups(site), group_anchor=_group_anchor, **common)
+    files["areas/index.md"] = render_page("areas.md.j2", groups=_area_groups(site), group_anchor=slugify, **common)
     for page in track(site.areas, "render", len(site.areas)):
         files.update(_area_files(page, common, charts, narrative_dir))
     files.update(_topic_files(site, common))
@@ -72,12 +72,6 @@ def _area_groups(site: Site) -> list[tuple[str, list]]:
         area = page.area
         groups.setdefault(area.type or "Areas", []).append(area)
     return [(name, sorted(areas, key=lambda a: a.name)) for name, areas in sorted(groups.items())]
-
-
-def _group_anchor(name: str) -> str:
-    from generators.config import slugify
-
-    return slugify(name)
 
 
 def _narrative(narrative_dir: Path, *parts: str) -> str:

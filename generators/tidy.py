@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from generators.config import Chapter, Config, slugify
-from generators.errors import DataError, DataErrors, Place
+from generators.errors import DataError, Place, raise_all
 from generators.metadata import Indicator, complete_indicator
 
 KEY = ["indicator_id", "area_code", "sex", "age", "category_type", "category", "period"]
@@ -70,7 +70,7 @@ def _check_negative(table: pd.DataFrame) -> None:
         for _, row in table[table[column] < 0].iterrows():
             found = f"{row[column]:g}"
             errors.append(DataError(f"negative-{column}", f"expected a count of zero or more for indicator {row.indicator_id}, area {row.area_code}, period {row.period}, found {found}", Place(row.source_file, int(row.source_line), column.capitalize())))
-    _raise(errors)
+    raise_all(errors)
 
 
 def _check_conflicts(table: pd.DataFrame) -> None:
@@ -85,14 +85,7 @@ def _check_conflicts(table: pd.DataFrame) -> None:
         message = (f"expected one value for indicator {first.indicator_id}, area {first.area_code}, {first.sex}, {first.age}, period {first.period}; "
                    f"found {first.value:g} here and {other.value:g} at {other.source_file}, line {other.source_line}")
         errors.append(DataError("conflicting-duplicate", message, Place(first.source_file, int(first.source_line), "Value")))
-    _raise(errors)
-
-
-def _raise(errors: list[DataError]) -> None:
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise DataErrors(errors)
+    raise_all(errors)
 
 
 def _reject_duplicates(table: pd.DataFrame) -> None:
