@@ -13,6 +13,7 @@ Every build runs in a subprocess: peak memory is that process tree's maximum res
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime
 import hashlib
 import json
@@ -34,11 +35,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import england  # noqa: E402
+from generators.demo import write_csv  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench"
 ZENSICAL_VERSION = "0.0.73"
 ZENSICAL_VENV = ROOT / ".bench-venv" / "zensical"
-STAGE_LINE = re.compile(r"^([a-z][\w -]*?)\s+(\d+\.\d+) s$")
+STAGE_LINE = re.compile(r"^([a-z][\w -]*?)\s+(\d+\.\d+) s(?:  \(peak [\d,]+ MB\))?$")
 DONE_LINE = re.compile(r"^done in [\d.]+ s: (\d+) files \((\d+) changed\)")
 
 
@@ -284,8 +286,9 @@ def site_size(site: Path, rows: list[Row]) -> tuple[int, int, float]:
     return len(html), total, median
 
 
-def rebuilds(config: Path, data: Path, indicators: int, rows: list[Row]) -> float:
-    """Regenerate with nothing changed, then rebuild after one indicator's CSV is revised (restored afterwards)."""
+def rebuilds(config: Path, data: Path, indicators: int, rows: list[Row]) -> tuple[float, float]:
+    """Regenerate with nothing changed; rebuild after one indicator's CSV is revised for every area; rebuild after
+    one value in it is corrected (the files are restored afterwards)."""
     say("regenerate, nothing changed: python -m generators generate")
     result, _, files = build(config, "unchanged", "generate")
     rows.append(Row("regenerate, nothing changed (no mkdocs)", result.seconds, result.peak_mb, f"{files[1]:,} of {files[0]:,} files rewritten"))
@@ -298,12 +301,36 @@ def rebuilds(config: Path, data: Path, indicators: int, rows: list[Row]) -> floa
         result, stages, files = build(config, "rebuild")
     finally:
         england.write_indicator(data, spec, areas, revision=0)
-    split = ", ".join(f"{n} {s:.1f}" for n, s in stages.items())
-    rows.append(
-        Row("rebuild after one CSV changed", result.seconds, result.peak_mb, f"{files[1]:,} of {files[0]:,} files rewritten; every stage re-ran ({split} s)")
-    )
+    rows.append(Row("rebuild after one CSV revised (every area)", result.seconds, result.peak_mb, _rebuild_notes(result, stages, files)))
     say(f"rebuild: {result.seconds:.1f} s, {files[1]:,} of {files[0]:,} files rewritten")
-    return result.seconds
+    build(config, "restore")
+    say(f"correction: one value of one area in {path.relative_to(data)}, then python -m generators build")
+    original = path.read_bytes()
+    correct_one_value(path)
+    try:
+        fixed, stages, files = build(config, "correction")
+    finally:
+        path.write_bytes(original)
+    rows.append(Row("rebuild after one value corrected in one CSV", fixed.seconds, fixed.peak_mb, _rebuild_notes(fixed, stages, files)))
+    say(f"correction: {fixed.seconds:.1f} s, {files[1]:,} of {files[0]:,} files rewritten")
+    return result.seconds, fixed.seconds
+
+
+def _rebuild_notes(result: Run, stages: dict[str, float], files: tuple[int, int]) -> str:
+    split = ", ".join(f"{n} {s:.1f}" for n, s in stages.items())
+    made = next((line.strip() for line in result.lines if line.startswith("area pages:")), "")
+    mkdocs = next((line.strip() for line in result.lines if line.startswith("mkdocs")), "")
+    return f"{files[1]:,} of {files[0]:,} files rewritten; {made}; {mkdocs}; stages {split} s"
+
+
+def correct_one_value(path: Path) -> None:
+    """A revised download that corrects one number: the last row's value moves halfway to its lower 95% limit."""
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        records = list(csv.reader(file))
+    header, last = records[0], records[-1]
+    value, lower = header.index("Value"), header.index("Lower CI 95.0 limit")
+    last[value] = f"{(float(last[value]) + float(last[lower])) / 2:.3f}"
+    write_csv(path, records, as_fingertips=True)
 
 
 def _areas_of(data: Path) -> int | None:
@@ -368,7 +395,7 @@ def _zensical_binary() -> Path | None:
 # --- report ------------------------------------------------------------------------------
 
 
-def targets(clean: float, floor: float, rebuild: float, median: float, peak: float) -> list[dict]:
+def targets(clean: float, floor: float, rebuild: tuple[float, float], median: float, peak: float) -> list[dict]:
     limit = 1.3 * floor + 30
     return [
         {
@@ -376,7 +403,8 @@ def targets(clean: float, floor: float, rebuild: float, median: float, peak: flo
             "measured": f"{clean:.1f} s (limit {limit:.1f} s; {clean / floor:.2f} x floor)",
             "pass": clean <= limit,
         },
-        {"target": "rebuild after one changed CSV <= 10 s", "measured": f"{rebuild:.1f} s", "pass": rebuild <= 10},
+        {"target": "rebuild, one CSV revised for every area <= 10 s", "measured": f"{rebuild[0]:.1f} s", "pass": rebuild[0] <= 10},
+        {"target": "rebuild, one value corrected in one CSV <= 10 s", "measured": f"{rebuild[1]:.1f} s", "pass": rebuild[1] <= 10},
         {"target": "median HTML <= 60 KB per page", "measured": f"{median / 1024:.1f} KB", "pass": median <= 60 * 1024},
         {"target": "peak memory <= 2 GB", "measured": f"{peak:,.0f} MB", "pass": peak <= 2048},
     ]
@@ -392,7 +420,7 @@ def print_table(rows: list[Row], checks: list[dict]) -> None:
         print(f"{r.stage:<{width}} | {seconds} | {peak} | {r.notes}")
     print("\ntargets (issue 6):")
     for check in checks:
-        print(f"  {'PASS' if check['pass'] else 'FAIL'}  {check['target']:<40} {check['measured']}")
+        print(f"  {'PASS' if check['pass'] else 'FAIL'}  {check['target']:<48} {check['measured']}")
 
 
 def machine() -> dict:

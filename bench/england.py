@@ -327,6 +327,11 @@ def write_indicator(out: Path, spec: Spec, areas: tuple[Area, ...], revision: in
     return len(rows)
 
 
+def theme(spec: Spec) -> str:
+    """The topic an indicator was named after: five indicators to a theme page, as a JSNA groups them."""
+    return spec.name.split(" (benchmark indicator")[0]
+
+
 def write_metadata(out: Path, specs: tuple[Spec, ...]) -> None:
     entries = [
         {
@@ -339,6 +344,7 @@ def write_metadata(out: Path, specs: tuple[Spec, ...]) -> None:
             "polarity": s.polarity,
             "source": SOURCE,
             "chapter": CHAPTERS[s.chapter],
+            "theme": theme(s),
             "release_date": datetime.date.fromisoformat(s.released),
         }
         for s in specs

@@ -39,7 +39,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("contact", str, "", "Email address for questions and accessibility requests."),
     Setting("fingertips", list, [], "Fingertips export CSVs exactly as downloaded: files or folders, relative to the config file."),
     Setting("local", list, [], "Local data in the tidy CSV format: files or folders."),
-    Setting("indicators", str, "", "Indicator metadata (YAML): name, definition, unit, value type, polarity, source, chapter."),
+    Setting("indicators", str, "", "Indicator metadata (YAML): name, definition, unit, value type, polarity, source, chapter, theme."),
     Setting("manifest", str, "", "The `make data` manifest (release and download dates); default: manifest.json beside the indicator metadata."),
     Setting("population", str, "", "Population estimates CSV: area_code, period, sex, age_band, population."),
     Setting("boundaries", str, "", "Area boundaries for maps: GeoJSON or HexJSON."),

@@ -1,6 +1,7 @@
 """Stage 6, charts: page models to chart inputs, figures (HTML) and chart files.
 
-For each chapter page: a trend chart and a comparison chart per indicator section. For each
+For each chapter or theme page: a trend chart and a comparison chart per indicator section
+shown in full. For each
 area overview: the spine chart and the population pyramid. For each indicator page: every
 area ranked, and a map where boundaries are configured. What cannot be drawn says why.
 """
@@ -8,10 +9,6 @@ area ranked, and a map where boundaries are configured. What cannot be drawn say
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -21,10 +18,9 @@ import pandas as pd
 from generators import charts as c
 from generators.charts.chart import number
 from generators.model import Area, Point, Section
-from generators.pages import AreaPage, IndicatorPage, Site
+from generators.pages import AreaPage, ChapterPage, IndicatorPage, Site, ThemePage
 from generators.population import Population
 from generators.progress import track
-from generators.write import write_docs
 
 
 @dataclass
@@ -35,8 +31,6 @@ class Figures:
     files: dict[str, bytes] = field(default_factory=dict)
     missing_codes: set[str] = field(default_factory=set)
     specs: dict[str, dict[str, c.Chart]] = field(default_factory=dict)
-    written: frozenset[str] = frozenset()
-    changed: int = 0
 
     def finish(self) -> Figures:
         """Write each page's spec file once all its charts are drawn."""
@@ -44,14 +38,6 @@ class Figures:
             self.files.update({page + path: data for path, data in c.page_specs(charts).items()})
         self.specs = {}
         return self
-
-    def merge(self, other: Figures) -> None:
-        """Take in the charts of pages drawn elsewhere (no page is in both)."""
-        self.html.update(other.html)
-        self.files.update(other.files)
-        self.missing_codes.update(other.missing_codes)
-        self.written |= other.written
-        self.changed += other.changed
 
     def add(self, page: str, anchor: str, chart: c.Chart | c.NoChart, stem: str, table: bool = True) -> None:
         if isinstance(chart, c.NoChart):
@@ -63,53 +49,37 @@ class Figures:
         self.missing_codes.update(chart.missing_codes)
 
 
-PARALLEL_FROM_AREAS = 40
-"""Below this many areas one process is quicker than starting a second."""
-
-
-def build_figures(
-    site: Site, ranges: dict[tuple, tuple[float, ...]], population: Population | None, boundaries: c.Boundaries | None, cache: Path | None, build: Path
-) -> Figures:
-    """Every chart of the site; area pages are drawn on every core when there are many.
-    Area chart files are written into `build` by whoever draws them, so the many megabytes
-    of SVG never travel between processes or wait in memory for the write stage."""
+def overview_figures(page: AreaPage, benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None) -> Figures:
+    """The charts of an area's overview page: the spine chart and the population pyramid."""
     figures = Figures()
-    workers = min(os.cpu_count() or 1, 2)
-    if workers > 1 and len(site.areas) >= PARALLEL_FROM_AREAS:
-        shares = [site.areas[i::workers] for i in range(workers)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            parts = list(pool.map(draw_areas, shares, *([x] * workers for x in (site.benchmark, ranges, population, cache, build))))
-        for part in parts:
-            figures.merge(part)
-    else:
-        figures.merge(draw_areas(track(site.areas, "charts", len(site.areas)), site.benchmark, ranges, population, cache, build))
-    for indicator in track(site.indicators, "charts", len(site.indicators)):
-        _indicator_figures(figures, indicator, site, boundaries, cache)
-    return figures.finish()
-
-
-def draw_areas(pages: Iterable[AreaPage], benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None, build: Path) -> Figures:
-    """The charts of some area pages, their files written (run in a worker process for large sites)."""
-    part = Figures()
-    for page in pages:
-        _area_figures(part, page, benchmark, ranges, population, cache)
-    part.finish()
-    part.written, part.changed = write_docs(build, part.files)
-    part.files = {}
-    return part
-
-
-def _area_figures(figures: Figures, page: AreaPage, benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None) -> None:
-    sections = [s for chapter in page.chapters for s in chapter.sections]
-    figures.add(page.path, "overview", c.chart_spine(c.SpineInput(page.area.name, tuple(_spine_row(s, ranges) for s in sections if s.latest))), "overview-spine")
+    figures.add(page.path, "overview", c.chart_spine(spine_input(page, ranges)), "overview-spine")
     if population is not None:
         pyramid = population.pyramid(page.area.code, page.area.name, benchmark.code)
         if pyramid is not None:
             figures.add(page.path, "population", c.chart_pyramid(pyramid, cache), "population-pyramid")
-    for chapter in page.chapters:
-        for section in chapter.sections:
-            figures.add(chapter.path, section.anchor, c.chart_trend(_trend(section)), f"{section.anchor}-trend", table=False)
-            figures.add(chapter.path, section.anchor + "-compare", c.chart_compare(_compare(section, benchmark)), f"{section.anchor}-compare")
+    return figures.finish()
+
+
+def spine_input(page: AreaPage, ranges: dict[tuple, tuple[float, ...]]) -> c.SpineInput:
+    sections = [s for chapter in page.chapters for s in chapter.sections]
+    return c.SpineInput(page.area.name, tuple(_spine_row(s, ranges) for s in sections if s.latest))
+
+
+def section_figures(shown: ChapterPage | ThemePage, benchmark: Area) -> Figures:
+    """The charts of a page that shows indicator sections in full: a trend and a comparison each."""
+    figures = Figures()
+    for section in shown.own_sections:
+        figures.add(shown.path, section.anchor, c.chart_trend(_trend(section)), f"{section.anchor}-trend", table=False)
+        figures.add(shown.path, section.anchor + "-compare", c.chart_compare(_compare(section, benchmark)), f"{section.anchor}-compare")
+    return figures.finish()
+
+
+def indicator_figures(site: Site, boundaries: c.Boundaries | None, cache: Path | None) -> Figures:
+    """The charts of every indicator page: all areas ranked, and a map where there are boundaries."""
+    figures = Figures()
+    for indicator in track(site.indicators, "charts", len(site.indicators)):
+        _indicator_figures(figures, indicator, site, boundaries, cache)
+    return figures.finish()
 
 
 def _trend(section: Section) -> c.TrendInput:

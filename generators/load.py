@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import io
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from generators.cache import ContentCache
 from generators.errors import DataError, Place, raise_all
 
 FINGERTIPS_COLUMNS = {
@@ -73,15 +76,44 @@ def list_csv_files(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
-def load_inputs(fingertips: list[Path], local: list[Path]) -> Loaded:
-    """Read every Fingertips export and every local tidy CSV into one table of rows."""
+def load_inputs(fingertips: list[Path], local: list[Path], cache: Path | None = None) -> Loaded:
+    """Read every Fingertips export and every local tidy CSV into one table of rows.
+
+    With `cache` (a folder of its own), each file's rows are kept there keyed by the file's bytes
+    and this module's code, so a rebuild parses only the files that changed; the result is the
+    same as without. After a load that succeeds, entries for files no longer read are deleted.
+    """
+    store = ContentCache(cache, _code_fingerprint()) if cache is not None else None
     frames, counts = [], []
-    for path, reader in [(p, read_fingertips_file) for p in fingertips] + [(p, read_tidy_file) for p in local]:
-        frame = reader(path)
-        frames.append(frame)
-        counts.append((str(path), len(frame)))
-    table = pd.concat(frames, ignore_index=True) if frames else empty_table()
+    with _collector_paused():  # unpickled frames too are many objects and no cycles
+        for path, reader in [(p, read_fingertips_file) for p in fingertips] + [(p, read_tidy_file) for p in local]:
+            frame = reader(path) if store is None else _read_cached(path, reader, store)
+            frames.append(frame)
+            counts.append((str(path), len(frame)))
+        table = pd.concat(frames, ignore_index=True) if frames else empty_table()
+    if store is not None:
+        store.prune()
     return Loaded(table, tuple(counts))
+
+
+def _read_cached(path: Path, reader: Callable[[Path, bytes | None], pd.DataFrame], store: ContentCache) -> pd.DataFrame:
+    """The file's rows from the cache when its bytes were read before, else parsed (and stored:
+    only files that load without an error). The rows name the file by its path now."""
+    data = path.read_bytes()  # parsed below too, so what is stored is what the key was made from
+    key = store.key(reader.__name__.encode(), data)
+    frame = store.get(key)
+    if isinstance(frame, pd.DataFrame) and "source_file" in frame.columns:
+        frame["source_file"] = pd.Series(str(path), index=frame.index, dtype=frame["source_file"].dtype)
+        return frame
+    frame = reader(path, data)
+    store.put(key, frame)
+    return frame
+
+
+def _code_fingerprint() -> str:
+    """What, besides a file's bytes, decides the table read from it: this module and the versions it runs on."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return f"{code} python {sys.version} pandas {pd.__version__} numpy {np.__version__} field limit {csv.field_size_limit()}"
 
 
 def empty_table() -> pd.DataFrame:
@@ -91,9 +123,9 @@ def empty_table() -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def read_records(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
-    """The header, the records and the line each record starts on."""
-    text = _decode(path)
+def read_records(path: Path, data: bytes | None = None) -> tuple[list[str], list[list[str]], list[int]]:
+    """The header, the records and the line each record starts on (from `data`, the file's bytes, when given)."""
+    text = _decode(path, data)
     if not text.strip():
         raise DataError("empty-file", "expected a header row and data rows, found an empty file", Place(str(path), 1))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # lines end only at LF, CRLF, CR
@@ -116,9 +148,10 @@ def _csv_error(error: csv.Error, path: Path, line: int) -> DataError:
     return DataError("bad-csv", f"expected well-formed CSV: {error}", Place(str(path), line))
 
 
-def _decode(path: Path) -> str:
+def _decode(path: Path, data: bytes | None = None) -> str:
     """The file's text: UTF-8 (with or without a BOM), or UTF-16 with its BOM (Excel's "Unicode text")."""
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     try:
         text = data.decode("utf-16") if utf16 else data.decode("utf-8-sig")
@@ -140,10 +173,10 @@ def _line_at(text: str, index: int) -> int:
     return len(LINE_END.findall(text, 0, index)) + 1
 
 
-def read_fingertips_file(path: Path) -> pd.DataFrame:
-    """Read one Fingertips export as downloaded; stop with a clear error if it is not one."""
+def read_fingertips_file(path: Path, data: bytes | None = None) -> pd.DataFrame:
+    """Read one Fingertips export as downloaded (`data`: its bytes, if already read); stop with a clear error if it is not one."""
     with _collector_paused():
-        header, records, lines = read_records(path)
+        header, records, lines = read_records(path, data)
         names = map_fingertips_header(header, path)
         return _to_table(path, names, records, lines)
 
@@ -194,14 +227,14 @@ def _check_delimiter(header: list[str], path: Path, first: str) -> None:
         raise DataError("missing-header", f"expected a header row starting \"{first}\"", Place(str(path), 1))
 
 
-def read_tidy_file(path: Path) -> pd.DataFrame:
-    """Read one local CSV in the documented tidy format."""
+def read_tidy_file(path: Path, data: bytes | None = None) -> pd.DataFrame:
+    """Read one local CSV in the documented tidy format (`data`: its bytes, if already read)."""
     with _collector_paused():
-        return _read_tidy(path)
+        return _read_tidy(path, data)
 
 
-def _read_tidy(path: Path) -> pd.DataFrame:
-    header, records, lines = read_records(path)
+def _read_tidy(path: Path, data: bytes | None) -> pd.DataFrame:
+    header, records, lines = read_records(path, data)
     _check_delimiter(header, path, "area_code")
     names = [_normalise(c).lower().replace(" ", "_") for c in header]
     for name in TIDY_REQUIRED:

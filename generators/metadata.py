@@ -17,7 +17,7 @@ POLARITIES = {
     "no_judgement": "no_judgement", "no judgement": "no_judgement", "bob - blue orange blue": "no_judgement",
 }
 FIELDS = (
-    "id", "name", "short_name", "definition", "unit", "value_type", "polarity", "source", "chapter", "release_date",
+    "id", "name", "short_name", "definition", "unit", "value_type", "polarity", "source", "chapter", "theme", "release_date",
     "slug", "comparison", "comparison_method", "confidence_level",
 )
 
@@ -36,6 +36,7 @@ class Indicator:
     polarity_source: str = ""
     source: str = ""
     chapter: str = ""
+    theme: str = ""
     release_date: str = ""
     slug: str = ""
     comparison: str = "confidence interval"

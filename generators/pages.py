@@ -28,16 +28,64 @@ VERDICT_WORDS = {
 }
 
 
+RESERVED_SLUGS = ("charts",)
+"""Folder names a theme page cannot take: the chapter page's own chart files live there."""
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    """The indicators of one theme of a chapter (metadata `theme`, e.g. Smoking) in one area."""
+
+    area: Area
+    chapter: Chapter
+    name: str
+    slug: str
+    sections: tuple[Section, ...]
+
+    @property
+    def path(self) -> str:
+        return f"areas/{self.area.slug}/{self.chapter.slug}/{self.slug}/"
+
+    @property
+    def own_sections(self) -> tuple[Section, ...]:
+        return self.sections
+
+
 @dataclass(frozen=True)
 class ChapterPage:
+    """A chapter in one area. Indicators with a theme are summarised here and shown in full on
+    their theme's page; indicators without one are shown in full on this page."""
+
     area: Area
     chapter: Chapter
     sections: tuple[Section, ...]
     messages: tuple[str, ...]
+    themes: tuple[ThemePage, ...] = ()
 
     @property
     def path(self) -> str:
         return f"areas/{self.area.slug}/{self.chapter.slug}/"
+
+    @property
+    def own_sections(self) -> tuple[Section, ...]:
+        """The sections shown in full on the chapter page itself."""
+        return tuple(s for s in self.sections if not s.indicator.theme)
+
+    @property
+    def section_pages(self) -> tuple[ChapterPage | ThemePage, ...]:
+        """Every page that shows sections in full: this one and its theme pages."""
+        return (self, *self.themes)
+
+
+def theme_slug(theme: str) -> str:
+    slug = slugify(theme)
+    return f"{slug}-theme" if slug in RESERVED_SLUGS else slug
+
+
+def section_path(section: Section, chapter_slug: str) -> str:
+    """Where a section is shown in full, from the site root: `areas/x/living-well/smoking/`."""
+    theme = f"{theme_slug(section.indicator.theme)}/" if section.indicator.theme else ""
+    return f"areas/{section.area.slug}/{chapter_slug}/{theme}"
 
 
 @dataclass(frozen=True)
@@ -118,9 +166,18 @@ def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[st
     pages = []
     for slug, chapter in chapters.items():
         own = tuple(s for s in sections[area.code] if chapter_of.get(s.indicator.id) == slug)
-        pages.append(ChapterPage(area, chapter, own, key_messages(own, benchmark)))
+        pages.append(ChapterPage(area, chapter, own, key_messages(own, benchmark), _themes(area, chapter, own)))
     everything = tuple(s for page in pages for s in page.sections)
     return AreaPage(area, tuple(pages), key_messages(everything, benchmark, limit=6))
+
+
+def _themes(area: Area, chapter: Chapter, sections: tuple[Section, ...]) -> tuple[ThemePage, ...]:
+    """Theme pages in the order their first indicator comes in the chapter."""
+    by_theme: dict[str, list[Section]] = {}
+    for section in sections:
+        if section.indicator.theme:
+            by_theme.setdefault(theme_slug(section.indicator.theme), []).append(section)
+    return tuple(ThemePage(area, chapter, own[0].indicator.theme, slug, tuple(own)) for slug, own in by_theme.items())
 
 
 def _indicator_pages(sections: dict[str, list[Section]], indicators: dict[str, Indicator], chapters: dict[str, Chapter], chapter_of: dict[str, str], published: tuple[Area, ...]) -> tuple[IndicatorPage, ...]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generators import assess, editions, figures, load, metadata, pages, report, site, tidy, write
-from generators.charts import Boundaries, asset_files, load_boundaries
+from generators import area_pages, assess, editions, figures, load, metadata, pages, report, site, tidy, write
+from generators.charts import asset_files, load_boundaries
 from generators.config import Config
 from generators.errors import DataError, Place
 from generators.fetch.stale import find_stale_indicators
@@ -35,12 +35,12 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
         start = time.perf_counter()
         result = run()
         timings.append((name, time.perf_counter() - start))
-        say(f"{name:<8} {timings[-1][1]:6.2f} s")
+        say(f"{name:<8} {timings[-1][1]:6.2f} s  (peak {peak_memory_mb():,} MB)")
         return result
 
     fingertips = load.list_csv_files(config.fingertips)
     local = load.list_csv_files(config.local)
-    loaded = stage("load", lambda: load.load_inputs(fingertips, local))
+    loaded = stage("load", lambda: load.load_inputs(fingertips, local, cache=repo / ".cache" / "load"))
     manifest = _manifest(config)
     known = metadata.add_downloads(metadata.load_indicators(config.indicators), manifest)
     tidied = stage("tidy", lambda: tidy.tidy_rows(loaded.table, config, known, tidy.local_file_names(local)))
@@ -48,24 +48,35 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
     tidied, checks = stage("stats", lambda: assess.assess(tidied, config))
     model = stage("model", lambda: pages.build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
     boundaries = load_boundaries(config.boundaries, config.boundary_code_property) if config.boundaries else None
-    drawn = stage("charts", lambda: _draw(model, tidied.table, config, boundaries, repo, build))
+    job = area_pages.AreaJob(
+        model.benchmark, figures.england_ranges(tidied.table, config.benchmark), load_population(config.population),
+        site.common_context(model), repo / "docs" / "narrative", repo / ".cache" / "charts", build, area_pages.previous_hashes(build),
+    )
+    areas = stage("areas", lambda: area_pages.make_area_pages(model.areas, job))
+    drawn = stage("charts", lambda: figures.indicator_figures(model, boundaries, repo / ".cache" / "charts"))
     checks["missing_boundaries"] = sorted(drawn.missing_codes)
     checks["stale"] = _stale(manifest, config)
     built = report.build_report(loaded, tidied, checks)
     report.check_totals(built)
-    files: dict[str, str | bytes] = stage("render", lambda: site.render_site(model, built, tidied.table, drawn.html, repo / "docs" / "narrative"))
+    files: dict[str, str | bytes] = stage("render", lambda: site.render_site(model, built, tidied.table, drawn.html))
     files.update(drawn.files)
     files.update({f"assets/charts/{name}": data for name, data in asset_files([boundaries] if boundaries else [], repo / ".cache" / "charts").items()})
     files.update(editions.redirect_pages(config.redirects))
     files["build-report.json"] = report.report_json(built)
-    written = stage("write", lambda: write.write_project(files, config, repo, build, drawn.written, drawn.changed))
-    return Generated(built, len(files) + len(drawn.written), written, tuple(timings))
+    state = area_pages.state_bytes(areas.hashes)
+    written = stage("write", lambda: write.write_project(files, config, repo, build, frozenset(areas.paths), areas.written, state))
+    say(f"area pages: {areas.made:,} made, {areas.kept:,} unchanged (content hash)")
+    return Generated(built, len(files) + len(areas.paths), written, tuple(timings))
 
 
-def _draw(model: pages.Site, table: Any, config: Config, boundaries: Boundaries | None, repo: Path, build: Path) -> figures.Figures:
-    return figures.build_figures(
-        model, figures.england_ranges(table, config.benchmark), load_population(config.population), boundaries, repo / ".cache" / "charts", build
-    )
+def peak_memory_mb() -> int:
+    """This process's high-water resident memory so far (Linux), 0 where unknown."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return 0
+    found = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), "0")
+    return int(found) // 1024
 
 
 def _manifest(config: Config) -> dict[str, Any]:

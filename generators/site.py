@@ -13,8 +13,7 @@ import pandas as pd
 
 from generators.config import Chapter, slugify
 from generators.model import Point
-from generators.pages import AreaPage, IndicatorPage, Section, Site
-from generators.progress import track
+from generators.pages import AreaPage, ChapterPage, IndicatorPage, Section, Site, ThemePage, section_path
 from generators.render import render_page
 from generators.report import POLARITY_WORDS
 
@@ -24,13 +23,11 @@ DOWNLOAD_COLUMNS = [
 ]
 
 
-def render_site(site: Site, report: dict[str, Any], table: pd.DataFrame, charts: dict[str, dict[str, str]], narrative_dir: Path) -> dict[str, str]:
-    """Markdown (and CSV) text for every generated file, keyed by its path under docs/."""
-    common = _common(site)
+def render_site(site: Site, report: dict[str, Any], table: pd.DataFrame, charts: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Markdown (and CSV) text for every generated file but the area pages (see `area_pages`), keyed by its path under docs/."""
+    common = common_context(site)
     files: dict[str, str] = {"index.md": _home(site, common)}
     files["areas/index.md"] = render_page("areas.md.j2", groups=_area_groups(site), group_anchor=slugify, **common)
-    for page in track(site.areas, "render", len(site.areas)):
-        files.update(_area_files(page, common, charts, narrative_dir))
     files.update(_topic_files(site, common))
     files["indicators/index.md"] = render_page("indicators.md.j2", pages=site.indicators, **common)
     for indicator in site.indicators:
@@ -40,7 +37,8 @@ def render_site(site: Site, report: dict[str, Any], table: pd.DataFrame, charts:
     return files
 
 
-def _common(site: Site) -> dict[str, Any]:
+def common_context(site: Site) -> dict[str, Any]:
+    """What every page's template needs besides its own page model."""
     slugs = {p.indicator.id: p.slug for p in site.indicators}
     return {
         "config": site.config, "benchmark": site.benchmark, "updated": site.config.updated,
@@ -74,18 +72,18 @@ def _area_groups(site: Site) -> list[tuple[str, list]]:
     return [(name, sorted(areas, key=lambda a: a.name)) for name, areas in sorted(groups.items())]
 
 
-def _narrative(narrative_dir: Path, *parts: str) -> str:
-    path = narrative_dir.joinpath(*parts).with_suffix(".md")
+def narrative(narrative_dir: Path, page: AreaPage | ChapterPage | ThemePage) -> str:
+    """The officers' own Markdown for a page: docs/narrative/<area>/index.md, <area>/<chapter>.md or <area>/<chapter>/<theme>.md."""
+    parts = page.path.split("/")[1:-1]
+    path = narrative_dir.joinpath(*parts, "index") if len(parts) == 1 else narrative_dir.joinpath(*parts)
+    path = path.with_suffix(".md")
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def _area_files(page: AreaPage, common: dict[str, Any], charts: dict[str, dict[str, str]], narrative_dir: Path) -> dict[str, str]:
-    slug = page.area.slug
-    files = {page.path + "index.md": render_page("area.md.j2", page=page, charts=charts.get(page.path, {}), narrative=_narrative(narrative_dir, slug, "index"), **common)}
-    for chapter in page.chapters:
-        narrative = _narrative(narrative_dir, slug, chapter.chapter.slug)
-        files[chapter.path + "index.md"] = render_page("chapter.md.j2", page=chapter, charts=charts.get(chapter.path, {}), narrative=narrative, **common)
-    return files
+def render_area_page(page: AreaPage | ChapterPage | ThemePage, common: dict[str, Any], charts: dict[str, str], narrative: str) -> str:
+    """The Markdown of an area's overview, chapter or theme page."""
+    template = "area.md.j2" if isinstance(page, AreaPage) else "chapter.md.j2" if isinstance(page, ChapterPage) else "theme.md.j2"
+    return render_page(template, page=page, charts=charts, narrative=narrative, **common)
 
 
 def _topic_files(site: Site, common: dict[str, Any]) -> dict[str, str]:
@@ -108,7 +106,7 @@ def _indicator(page: IndicatorPage, common: dict[str, Any], charts: dict[str, st
     for section in page.sections:
         by_series.setdefault(section.anchor, []).append(section)
     for anchor, sections in by_series.items():
-        rows: list[dict[str, Any]] = [{"area": s.area, "anchor": s.anchor, "point": s.latest} for s in sections if s.latest]
+        rows: list[dict[str, Any]] = [{"area": s.area, "anchor": s.anchor, "point": s.latest, "path": section_path(s, page.chapter.slug)} for s in sections if s.latest]
         rows.sort(key=lambda r: (_sort_value(r["point"].value), r["area"].name))
         comparisons.append((sections[0].title, anchor, rows))
         latest = rows[0]["point"].period if rows else ""

@@ -17,9 +17,12 @@ from generators.config import Config
 SKIP_DOCS = ("narrative",)
 
 
-def write_project(files: dict[str, str | bytes], config: Config, repo: Path, build: Path, already: frozenset[str] = frozenset(), changed: int = 0) -> dict[str, int]:
+def write_project(
+    files: dict[str, str | bytes], config: Config, repo: Path, build: Path, already: frozenset[str] = frozenset(), changed: int = 0, state: bytes = b""
+) -> dict[str, int]:
     """Write build/mkdocs.yml, build/overrides and build/docs; return counts written and kept.
-    `already`: docs paths written earlier in this build by `write_docs` (chart files), kept as they are."""
+    `already`: docs paths written earlier in this build by `write_docs` (the area pages), kept as they are;
+    `state`: the area pages' content hashes, kept in build/pages.json for the next build."""
     wanted: dict[Path, bytes] = {}
     for source in sorted((repo / "docs").rglob("*")):
         relative = source.relative_to(repo / "docs")
@@ -31,6 +34,8 @@ def write_project(files: dict[str, str | bytes], config: Config, repo: Path, bui
     for path, content in files.items():
         wanted[build / "docs" / path] = content.encode("utf-8") if isinstance(content, str) else content
     wanted[build / "mkdocs.yml"] = mkdocs_config(repo / "mkdocs.yml", config).encode("utf-8")
+    if state:
+        wanted[build / "pages.json"] = state
     counts = sync_tree(build, wanted, keep={build / "docs" / p for p in already})
     counts["written"] += changed
     counts["kept"] += len(already) - changed

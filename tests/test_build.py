@@ -94,14 +94,14 @@ def test_unknown_area_in_config_names_the_line(tmp_path: Path, repo: Path) -> No
     assert "jsna.yml, line 3" in result.stderr and "E99999999" in result.stderr
 
 
-def test_charts_drawn_on_two_cores_match_one_core(shared: Path, tmp_path: Path) -> None:
+def test_area_pages_made_on_two_cores_match_one_core(shared: Path, tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    data = str(shared / "fixtures/fingertips")  # 346 areas: drawn by two worker processes
+    data = str(shared / "fixtures/fingertips")  # 346 areas: made by two worker processes
     assert run_build("build", "--data", data, "--build", str(tmp_path / "b1"), "--site", str(tmp_path / "two")).returncode == 0
     serial = (
-        "import generators.figures as f; f.PARALLEL_FROM_AREAS = 10**9\n"
+        "import generators.area_pages as a; a.PARALLEL_FROM_AREAS = 10**9\n"
         "from generators.cli import main\n"
         f"raise SystemExit(main(['build', '--data', {data!r}, '--build', {str(tmp_path / 'b2')!r}, '--site', {str(tmp_path / 'one')!r}]))"
     )

@@ -29,11 +29,12 @@
     });
   }
 
-  function citation(section, box) {
+  function citation(section) {
+    var meta = document.querySelector(".jsna-page-meta") || document.createElement("aside");
     var title = section.textContent.replace("¶", "").trim();
-    var site = box.getAttribute("data-site") || document.title;
-    var edition = box.getAttribute("data-edition");
-    var updated = box.getAttribute("data-updated");
+    var site = meta.getAttribute("data-site") || document.title;
+    var edition = meta.getAttribute("data-edition");
+    var updated = meta.getAttribute("data-updated");
     var page = (document.querySelector("h1") || {}).textContent || document.title;
     var url = location.origin + location.pathname + "#" + section.id;
     return "\u201c" + title + "\u201d, " + page.replace("¶", "").trim() + ". " + site +
@@ -55,13 +56,15 @@
       if (box.dataset.ready) { return; }
       box.dataset.ready = "1";
       box.hidden = false;
+      box.innerHTML = '<button type="button" data-action="link">Copy link</button> ' +
+        '<button type="button" data-action="cite">Cite this section</button> <output aria-live="polite"></output>';
       var section = document.getElementById(box.getAttribute("data-anchor"));
       var output = box.querySelector("output");
       box.querySelector("[data-action='link']").addEventListener("click", function () {
         copy(location.origin + location.pathname + "#" + section.id, output);
       });
       box.querySelector("[data-action='cite']").addEventListener("click", function () {
-        copy(citation(section, box), output);
+        copy(citation(section), output);
       });
     });
   }

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import chart_samples as s
 import pytest
 
-from generators.charts import asset_files, chart_files, chart_trend, page_specs, render_figure, write_assets
+from generators.charts import asset_files, chart_trend, page_specs, render_figure, write_assets
 
 
 class Collect(HTMLParser):

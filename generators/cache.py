@@ -1,0 +1,81 @@
+"""A folder of pickled results, each keyed by a hash of its input and of the code that made it.
+
+Reads and writes are best effort: an entry that is missing, torn or not a pickle is a miss (the
+caller makes the result again), and a write that fails leaves the build as it would be without a
+cache. Entries are written to a temporary file and renamed into place, so a reader never sees
+half an entry. The folder must be the cache's own: `prune` deletes the entries a run did not use.
+Only this program writes the folder (under the repository's .cache); unpickling runs code, so it
+must never hold files from elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from contextlib import suppress
+from pathlib import Path
+
+SUFFIX = ".pkl"
+ORPHAN_AGE = 3600.0  # seconds: a temporary file this old was left by a run that died
+
+
+class ContentCache:
+    """Pickled results in `folder`, one file per key; `code` (a fingerprint of the code and library
+    versions that make the results) is part of every key, so a change of code misses every entry."""
+
+    def __init__(self, folder: Path, code: str) -> None:
+        self.folder = folder
+        self.code = code
+        self.used: set[str] = set()
+
+    def key(self, *parts: bytes) -> str:
+        """The key of a result made from `parts` (each length-prefixed, so no two lists of parts share a key)."""
+        digest = hashlib.sha256()
+        for part in (self.code.encode(), *parts):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> object | None:
+        """The stored result, or None when there is none or it cannot be read back."""
+        self.used.add(key)
+        try:
+            with open(self._path(key), "rb") as file:
+                return pickle.load(file)
+        except Exception:  # missing, torn or garbage: a miss, made again
+            return None
+
+    def put(self, key: str, value: object) -> None:
+        """Store `value` under `key`, atomically; a failure to write is ignored (the next run misses)."""
+        self.used.add(key)
+        temporary = ""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp")
+            with os.fdopen(handle, "wb") as file:
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self._path(key))
+        except OSError:
+            if temporary:
+                with suppress(OSError):
+                    os.unlink(temporary)
+
+    def prune(self) -> None:
+        """Delete every entry not used since this cache object was made, and old temporary files."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        now = time.time()
+        for name in names:
+            path = self.folder / name
+            unused = name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in self.used
+            with suppress(OSError):
+                if unused or (name.startswith(".") and name.endswith(".tmp") and now - path.stat().st_mtime > ORPHAN_AGE):
+                    path.unlink()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}{SUFFIX}"

@@ -1,0 +1,71 @@
+"""Themes: indicators with a `theme` get a page per theme and area; the chapter page summarises them."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from building import run_build
+
+THEMES = {"92443": "Smoking", "93763": "Alcohol"}  # two Living well indicators of the demonstration data
+
+
+@pytest.fixture(scope="module")
+def themed_site(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Path:
+    """The demonstration site with Adult smoking and Alcohol-related deaths given themes."""
+    out = tmp_path_factory.mktemp("themed")
+    data = out / "data"
+    shutil.copytree(repo / "data" / "demo", data)
+    metadata = yaml.safe_load((data / "indicators.yml").read_text(encoding="utf-8"))
+    for item in metadata["indicators"]:
+        if str(item["id"]) in THEMES:
+            item["theme"] = THEMES[str(item["id"])]
+    (data / "indicators.yml").write_text(yaml.safe_dump(metadata, sort_keys=False), encoding="utf-8")
+    config = out / "jsna.yml"
+    config.write_text((repo / "jsna.yml").read_text(encoding="utf-8").replace("data/demo", str(data)), encoding="utf-8")
+    result = run_build("build", "--config", str(config), "--build", str(out / "build"), "--site", str(out / "site"))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_each_theme_has_its_own_page_with_its_indicators_in_full(themed_site: Path) -> None:
+    page = (themed_site / "site" / "areas" / "crawley" / "living-well" / "smoking" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in page and "Smoking in Crawley" in page
+    assert 'id="adult-smoking-persons"' in page
+    assert "jsna-chart--trend" in page and "jsna-chart--compare" in page
+    assert (themed_site / "site" / "areas" / "crawley" / "living-well" / "smoking" / "charts" / "adult-smoking-persons-trend.svg").is_file()
+    assert 'id="alcohol-related-deaths"' not in page
+
+
+def test_chapter_page_summarises_themes_and_keeps_old_anchors(themed_site: Path) -> None:
+    page = (themed_site / "site" / "areas" / "crawley" / "living-well" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr id="adult-smoking-persons">(.*?)</tr>', page, re.S)
+    assert row, "a link to /areas/crawley/living-well/#adult-smoking-persons must still land on the indicator"
+    assert 'href="smoking/#adult-smoking-persons"' in row.group(1)
+    assert re.search(r"<td>(Better|Worse|Similar|Higher|Lower|Not compared)</td>", row.group(1)), "the verdict is written in words"
+    assert 'id="diabetes-prevalence"' in page and "jsna-chart--trend" in page, "indicators without a theme stay on the chapter page in full"
+
+
+def test_indicator_pages_link_to_the_theme_page(themed_site: Path) -> None:
+    page = (themed_site / "site" / "indicators" / "adult-smoking" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../areas/crawley/living-well/smoking/#adult-smoking-persons"' in page
+
+
+def test_theme_pages_stay_out_of_the_search_index(themed_site: Path) -> None:
+    index = json.loads((themed_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [d["location"] for d in index["docs"]]
+    assert not [x for x in locations if "/living-well/smoking/" in x]
+    assert "areas/crawley/living-well/" in locations
+
+
+def test_unchanged_pages_are_not_made_again(themed_site: Path) -> None:
+    """A second build of the same inputs remakes no area page (content hashes) and changes no file."""
+    config = themed_site / "jsna.yml"
+    result = run_build("build", "--config", str(config), "--build", str(themed_site / "build"), "--site", str(themed_site / "site"))
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"area pages: 0 made, \d+ unchanged", result.stderr), result.stderr
+    assert "(0 changed)" in result.stderr
