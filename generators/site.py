@@ -119,26 +119,34 @@ def _sort_value(value: float) -> float:
 
 
 def _downloads(site: Site, table: pd.DataFrame, common: dict[str, Any]) -> dict[str, str]:
-    files = {"downloads/jsna-data.csv": safe_csv(table[DOWNLOAD_COLUMNS])}
+    everything = safe_csv(table[DOWNLOAD_COLUMNS])
+    files = {"downloads/jsna-data.csv": everything}
+    header, *lines = everything.split("\r\n")[:-1]
+    by_area: dict[str, list[str]] = {}
+    if len(lines) == len(table):  # one line a row (a line break inside a cell would break this): split, not write again
+        for code, line in zip(table["area_code"].tolist(), lines):
+            by_area.setdefault(code, []).append(line)
     for page in site.areas:
-        rows = table[table["area_code"] == page.area.code]
-        files[f"downloads/areas/{page.area.slug}.csv"] = safe_csv(rows[DOWNLOAD_COLUMNS])
+        if by_area or not len(table):
+            files[f"downloads/areas/{page.area.slug}.csv"] = "\r\n".join([header, *by_area.get(page.area.code, []), ""])
+        else:
+            files[f"downloads/areas/{page.area.slug}.csv"] = safe_csv(table.loc[table["area_code"] == page.area.code, DOWNLOAD_COLUMNS])
     files["downloads/index.md"] = render_page("downloads.md.j2", areas=[p.area for p in site.areas], total_rows=len(table), **common)
     return files
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def safe_csv(frame: pd.DataFrame) -> str:
-    """CSV text that a spreadsheet opens as data: cells that would start a formula get a leading apostrophe."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(frame.columns)
-    for row in frame.itertuples(index=False, name=None):
-        writer.writerow([_cell(v) for v in row])
-    return out.getvalue()
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, float):
-        return "" if math.isnan(value) else repr(value)
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """CSV text that a spreadsheet opens as data: text cells that would start a formula get a
+    leading apostrophe; numbers are written in full (Python's repr), missing numbers as blanks."""
+    safe = {}
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype.kind == "f":
+            safe[column] = values
+            continue
+        text = values.astype(str)
+        safe[column] = text.where(~text.str[:1].isin(FORMULA_START), "'" + text)
+    return pd.DataFrame(safe, index=frame.index).to_csv(index=False, lineterminator="\r\n", na_rep="")

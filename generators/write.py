@@ -6,6 +6,7 @@ removed, so an unchanged page keeps its bytes and its modification time.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -79,13 +80,14 @@ def sync_tree(root: Path, wanted: dict[Path, bytes], keep: set[Path] | frozenset
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         written += 1
-    if root.exists():
-        for path in sorted(root.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted and path not in keep:
+    for folder, _, names in os.walk(root, topdown=False):
+        for name in names:
+            path = Path(folder, name)
+            if path not in wanted and path not in keep:
                 path.unlink()
                 removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        if Path(folder) != root and not os.listdir(folder):
+            os.rmdir(folder)
     return {"written": written, "kept": kept, "removed": removed}
 
 
