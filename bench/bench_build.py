@@ -40,7 +40,7 @@ from generators.demo import write_csv  # noqa: E402
 CACHE = ROOT / ".cache" / "bench"
 ZENSICAL_VERSION = "0.0.73"
 ZENSICAL_VENV = ROOT / ".bench-venv" / "zensical"
-STAGE_LINE = re.compile(r"^([a-z][\w -]*?)\s+(\d+\.\d+) s(?:  \(peak [\d,]+ MB\))?$")
+STAGE_LINE = re.compile(r"^([a-z][\w -]*?)\s+(\d+\.\d+) s(?:\s+\(.*\))?$")
 DONE_LINE = re.compile(r"^done in [\d.]+ s: (\d+) files \((\d+) changed\)")
 
 

@@ -20,6 +20,7 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -102,22 +103,18 @@ def make_some(pages: tuple[AreaPage, ...], job: AreaJob) -> AreaOutput:
     output = AreaOutput()
     shared = _shared_key(job)
     for page in pages:
-        _make(page, job, shared, output)
+        sections = {id(s): _hash(b"", s) for chapter in page.chapters for s in chapter.sections}
+        _make(page, job, shared, sections, output)
         for chapter in page.chapters:
             for shown in chapter.section_pages:
-                _make(shown, job, shared, output)
+                _make(shown, job, shared, sections, output)
     return output
 
 
-def _make(page: AreaPage | ChapterPage | ThemePage, job: AreaJob, shared: bytes, output: AreaOutput) -> None:
+def _make(page: AreaPage | ChapterPage | ThemePage, job: AreaJob, shared: bytes, sections: dict[int, str], output: AreaOutput) -> None:
     """Draw, render and write one page, unless its content hash says its files are already right."""
     text = narrative(job.narrative_dir, page)
-    if isinstance(page, AreaPage):
-        pyramid = job.population.pyramid(page.area.code, page.area.name, job.benchmark.code) if job.population else None
-        inputs: Any = (page, f.spine_input(page, job.ranges), pyramid)
-    else:
-        inputs = page
-    digest = _hash(shared, (inputs, text))
+    digest = _hash(shared, (_page_key(page, job, sections), text))
     output.hashes[page.path] = digest
     folder = job.build / "docs" / page.path
     if job.previous.get(page.path) == digest and (folder / "index.md").is_file():
@@ -138,6 +135,18 @@ def _make(page: AreaPage | ChapterPage | ThemePage, job: AreaJob, shared: bytes,
     output.made += 1
 
 
+def _page_key(page: AreaPage | ChapterPage | ThemePage, job: AreaJob, sections: dict[int, str]) -> tuple:
+    """Everything a page shows, with each indicator section stood for by its own hash (made once per area)."""
+    if isinstance(page, ThemePage):
+        return ("theme", page.area, page.chapter, page.name, page.slug, [sections[id(s)] for s in page.sections])
+    if isinstance(page, ChapterPage):
+        themes = [(t.name, t.slug, [sections[id(s)] for s in t.sections]) for t in page.themes]
+        return ("chapter", page.area, page.chapter, page.messages, themes, [sections[id(s)] for s in page.sections])
+    pyramid = job.population.pyramid(page.area.code, page.area.name, job.benchmark.code) if job.population else None
+    chapters = [_page_key(c, job, sections) for c in page.chapters]
+    return ("area", page.area, page.messages, chapters, f.spine_input(page, job.ranges), pyramid)
+
+
 def _shared_key(job: AreaJob) -> bytes:
     """What every area page depends on besides its own model: the code, the config, the benchmark, the addresses."""
     common = {k: v for k, v in job.common.items() if not callable(v)}
@@ -150,11 +159,22 @@ def _hash(shared: bytes, inputs: Any) -> str:
     return digest.hexdigest()
 
 
+PACKAGES = ("jinja2", "markupsafe", "vl-convert-python", "altair", "pandas", "numpy")
+"""Libraries whose version can change what a page or chart looks like."""
+
+
+def _version(package: str) -> str:
+    try:
+        return f"{package}=={metadata.version(package)}"
+    except metadata.PackageNotFoundError:
+        return f"{package} (not installed)"
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the generator's code and templates: a new version of either remakes every page."""
+    """A hash of the generator's code, templates and chart libraries: a new version of any remakes every page."""
     root = Path(__file__).parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(" ".join(_version(p) for p in PACKAGES).encode("utf-8"))
     for path in sorted([*root.rglob("*.py"), *root.rglob("*.j2")]):
         digest.update(path.relative_to(root).as_posix().encode("utf-8"))
         digest.update(path.read_bytes())

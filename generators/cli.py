@@ -8,10 +8,7 @@ import ctypes
 import datetime
 import gc
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -19,8 +16,8 @@ from generators.config import Config, config_for_folder, load_config
 from generators.editions import add_previous_editions
 from generators.errors import DataError
 from generators.pipeline import generate
+from generators.publish import MkDocsFailed, build_and_publish
 from generators.reference import render_reference
-from generators.write import replace_site
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -59,23 +56,20 @@ class BuildFailed(Exception):
 
 
 def run_mkdocs(build: Path, site: Path, config: Config) -> None:
-    """`mkdocs build --strict` into a temporary folder beside site/, then swap it in."""
+    """MkDocs into a staging folder kept between builds, re-rendering only changed pages when it can,
+    then site/ updated from it (see generators/publish.py); site/ is left as it was if MkDocs fails."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=site.name + ".", dir=site.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(build / "mkdocs.yml"), "-d", str(temporary)]
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=_build_environment(config.updated))
-    if result.returncode != 0:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise BuildFailed("mkdocs build failed; site/ was not changed:\n" + (result.stderr or result.stdout)[-4000:])
+
+    def add_editions(folder: Path) -> None:
+        add_previous_editions(folder, config.previous_editions, config.source)
+
     try:
-        add_previous_editions(temporary, config.previous_editions, config.source)
-    except DataError:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise
-    replace_site(temporary, site)
-    _say(f"{'mkdocs':<8} {time.perf_counter() - started:6.2f} s")
+        how = build_and_publish(build / "mkdocs.yml", site, _build_environment(config.updated), add_editions)
+    except MkDocsFailed as error:
+        raise BuildFailed(f"mkdocs build failed; site/ was not changed:\n{error}") from None
+    _say(f"{'mkdocs':<8} {time.perf_counter() - started:6.2f} s ({how})")
 
 
 def _build_environment(updated: str) -> dict[str, str]:
