@@ -328,11 +328,16 @@ def write_population(out: Path) -> int:
     return len(rows)
 
 
+THEMES = {22401: "Falls", 247: "Dementia", 91894: "Dementia"}
+"""Ageing well shows themes: a page each for Falls and Dementia, summarised on the chapter page."""
+
+
 def write_metadata(out: Path) -> None:
     """indicators.yml: what each indicator is (one is left without a polarity on purpose)."""
     entries = [{"id": s.id, "name": s.name, "short_name": s.short, "definition": s.definition,
                 "unit": s.unit, "value_type": s.kind, "polarity": s.polarity, "source": SOURCE,
-                "chapter": CHAPTERS[s.chapter], "release_date": datetime.date.fromisoformat(s.released)}
+                "chapter": CHAPTERS[s.chapter], "theme": THEMES.get(s.id),
+                "release_date": datetime.date.fromisoformat(s.released)}
                for s in SPECS]
     entries = [{k: v for k, v in e.items() if v is not None} for e in entries]
     text = yaml.safe_dump({"indicators": entries}, sort_keys=False, allow_unicode=True, width=100)

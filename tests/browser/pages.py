@@ -7,6 +7,8 @@ PAGES = {
     "areas": "/areas/",
     "area": "/areas/west-sussex/",
     "chapter": "/areas/west-sussex/living-well/",
+    "themed-chapter": "/areas/west-sussex/ageing-well/",
+    "theme": "/areas/west-sussex/ageing-well/dementia/",
     "topics": "/topics/",
     "topic": "/topics/living-well/",
     "indicators": "/indicators/",
@@ -20,6 +22,6 @@ PAGES = {
 }
 
 # The pages issue 5 names for the axe-core audit.
-AUDITED = ["home", "areas", "area", "chapter", "indicator", "accessibility", "build-report"]
+AUDITED = ["home", "areas", "area", "chapter", "themed-chapter", "theme", "indicator", "accessibility", "build-report"]
 
 CHAPTER = PAGES["chapter"]

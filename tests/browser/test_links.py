@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from browser.pages import CHAPTER
+from browser.pages import CHAPTER, PAGES
 
 
 def test_permanent_link_scrolls_to_its_section(site) -> None:
@@ -37,3 +37,16 @@ def test_a_link_into_the_previous_edition_still_resolves(site) -> None:
     banner.get_by_role("link").click()
     page.wait_for_load_state()
     assert "/editions/" not in page.url and page.url.rstrip("/").endswith(CHAPTER.rstrip("/"))
+
+
+def test_a_link_to_a_themed_indicator_on_its_chapter_page_lands_on_its_row_and_leads_on(site) -> None:
+    """Dementia prevalence has a theme: its full section is on the Dementia page, and the chapter
+    page keeps its anchor on the summary row, so links written before the theme existed still work."""
+    page = site.open(PAGES["themed-chapter"] + "#dementia-prevalence")
+    row = page.locator("tr#dementia-prevalence")
+    expect(row).to_be_in_viewport()
+    row.get_by_role("link").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(PAGES["theme"] + "#dementia-prevalence")
+    expect(page.locator("h2#dementia-prevalence")).to_be_in_viewport()
+    expect(page.locator(".jsna-cite[data-anchor='dementia-prevalence'] button")).to_have_count(2)
