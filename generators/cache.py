@@ -20,6 +20,8 @@ from pathlib import Path
 
 SUFFIX = ".pkl"
 ORPHAN_AGE = 3600.0  # seconds: a temporary file this old was left by a run that died
+UNUSED_DAYS = 14
+MAX_BYTES = 2_000_000_000
 
 
 class ContentCache:
@@ -44,7 +46,10 @@ class ContentCache:
         self.used.add(key)
         try:
             with open(self._path(key), "rb") as file:
-                return pickle.load(file)
+                found = pickle.load(file)
+            with suppress(OSError):
+                os.utime(self._path(key))  # last used now: prune keeps what was used lately
+            return found
         except Exception:  # missing, torn or garbage: a miss, made again
             return None
 
@@ -64,17 +69,30 @@ class ContentCache:
                     os.unlink(temporary)
 
     def prune(self) -> None:
-        """Delete every entry not used since this cache object was made, and old temporary files."""
+        """Delete entries not used for `UNUSED_DAYS` days (another dataset built from the same
+        repository keeps its entries meanwhile), the least recently used beyond `MAX_BYTES`,
+        and old temporary files."""
         try:
             names = os.listdir(self.folder)
         except OSError:
             return
         now = time.time()
+        entries: list[tuple[float, int, Path]] = []
         for name in names:
             path = self.folder / name
-            unused = name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in self.used
             with suppress(OSError):
-                if unused or (name.startswith(".") and name.endswith(".tmp") and now - path.stat().st_mtime > ORPHAN_AGE):
+                status = path.stat()
+                if name.endswith(SUFFIX):
+                    entries.append((status.st_mtime, status.st_size, path))
+                elif name.startswith(".") and name.endswith(".tmp") and now - status.st_mtime > ORPHAN_AGE:
+                    path.unlink()
+        total = 0
+        for used, size, path in sorted(entries, reverse=True):
+            total += size
+            if path.name[: -len(SUFFIX)] in self.used:
+                continue
+            if now - used > UNUSED_DAYS * 86400 or total > MAX_BYTES:
+                with suppress(OSError):
                     path.unlink()
 
     def _path(self, key: str) -> Path:
