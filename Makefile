@@ -46,5 +46,5 @@ data: $(VENV)/.installed ## Download the indicators, metadata and boundaries nam
 demo: $(VENV)/.installed ## Regenerate the demonstration dataset in data/demo
 	$(PY) -m generators.demo --out data/demo
 
-clean: ## Remove the built site, build/ and caches (keeps .venv)
-	rm -rf build site site.* .cache .pytest_cache test-output
+clean: ## Remove the built site, build/, the MkDocs staging folder and caches (keeps .venv)
+	rm -rf build site site.* .site.mkdocs .cache .pytest_cache test-output
