@@ -208,7 +208,7 @@ def build(config: Path, label: str, command: str = "build") -> tuple[Run, dict[s
 
 def clean_build(config: Path, rows: list[Row]) -> tuple[float, float]:
     """The first build from nothing: each stage, MkDocs, and the total. Returns (total seconds, peak MB)."""
-    for folder in ("build", "site"):
+    for folder in ("build", "site", ".site.mkdocs"):  # .site.mkdocs: MkDocs' staging folder (generators/publish.py)
         shutil.rmtree(CACHE / folder, ignore_errors=True)
     say("clean build: python -m generators build (stages follow)")
     result, stages, files = build(config, "clean")
