@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from generators import figures as f
+from generators.charts import PyramidInput, SpineInput
 from generators.model import Area
 from generators.pages import AreaPage, ChapterPage, ThemePage
 from generators.population import Population
@@ -114,7 +115,8 @@ def make_some(pages: tuple[AreaPage, ...], job: AreaJob) -> AreaOutput:
 def _make(page: AreaPage | ChapterPage | ThemePage, job: AreaJob, shared: bytes, sections: dict[int, str], output: AreaOutput) -> None:
     """Draw, render and write one page, unless its content hash says its files are already right."""
     text = narrative(job.narrative_dir, page)
-    digest = _hash(shared, (_page_key(page, job, sections), text))
+    overview = _overview_inputs(page, job) if isinstance(page, AreaPage) else None
+    digest = _hash(shared, (_page_key(page, sections, overview), text))
     output.hashes[page.path] = digest
     folder = job.build / "docs" / page.path
     if job.previous.get(page.path) == digest and (folder / "index.md").is_file():
@@ -124,7 +126,8 @@ def _make(page: AreaPage | ChapterPage | ThemePage, job: AreaJob, shared: bytes,
         output.kept += 1
         return
     if isinstance(page, AreaPage):
-        drawn = f.overview_figures(page, job.benchmark, job.ranges, job.population, job.cache)
+        assert overview is not None
+        drawn = f.overview_figures(page, *overview, job.cache)
     else:
         drawn = f.section_figures(page, job.benchmark)
     files = dict(drawn.files)
@@ -135,16 +138,22 @@ def _make(page: AreaPage | ChapterPage | ThemePage, job: AreaJob, shared: bytes,
     output.made += 1
 
 
-def _page_key(page: AreaPage | ChapterPage | ThemePage, job: AreaJob, sections: dict[int, str]) -> tuple:
-    """Everything a page shows, with each indicator section stood for by its own hash (made once per area)."""
+def _overview_inputs(page: AreaPage, job: AreaJob) -> tuple[SpineInput, PyramidInput | None]:
+    """What an overview's charts are drawn from besides its page model: the spine chart's ranges across areas, the population."""
+    pyramid = job.population.pyramid(page.area.code, page.area.name, job.benchmark.code) if job.population else None
+    return f.spine_input(page, job.ranges), pyramid
+
+
+def _page_key(page: AreaPage | ChapterPage | ThemePage, sections: dict[int, str], overview: tuple | None = None) -> tuple:
+    """Everything a page shows, with each indicator section stood for by its own hash (made once per area);
+    for an overview, also the inputs of its charts."""
     if isinstance(page, ThemePage):
         return ("theme", page.area, page.chapter, page.name, page.slug, [sections[id(s)] for s in page.sections])
     if isinstance(page, ChapterPage):
         themes = [(t.name, t.slug, [sections[id(s)] for s in t.sections]) for t in page.themes]
         return ("chapter", page.area, page.chapter, page.messages, themes, [sections[id(s)] for s in page.sections])
-    pyramid = job.population.pyramid(page.area.code, page.area.name, job.benchmark.code) if job.population else None
-    chapters = [_page_key(c, job, sections) for c in page.chapters]
-    return ("area", page.area, page.messages, chapters, f.spine_input(page, job.ranges), pyramid)
+    chapters = [_page_key(c, sections) for c in page.chapters]
+    return ("area", page.area, page.messages, chapters, overview)
 
 
 def _shared_key(job: AreaJob) -> bytes:

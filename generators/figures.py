@@ -19,7 +19,6 @@ from generators import charts as c
 from generators.charts.chart import number
 from generators.model import Area, Point, Section
 from generators.pages import AreaPage, ChapterPage, IndicatorPage, Site, ThemePage
-from generators.population import Population
 from generators.progress import track
 
 
@@ -49,14 +48,12 @@ class Figures:
         self.missing_codes.update(chart.missing_codes)
 
 
-def overview_figures(page: AreaPage, benchmark: Area, ranges: dict[tuple, tuple[float, ...]], population: Population | None, cache: Path | None) -> Figures:
-    """The charts of an area's overview page: the spine chart and the population pyramid."""
+def overview_figures(page: AreaPage, spine: c.SpineInput, pyramid: c.PyramidInput | None, cache: Path | None) -> Figures:
+    """The charts of an area's overview page: the spine chart and, where there is a population, the pyramid."""
     figures = Figures()
-    figures.add(page.path, "overview", c.chart_spine(spine_input(page, ranges)), "overview-spine")
-    if population is not None:
-        pyramid = population.pyramid(page.area.code, page.area.name, benchmark.code)
-        if pyramid is not None:
-            figures.add(page.path, "population", c.chart_pyramid(pyramid, cache), "population-pyramid")
+    figures.add(page.path, "overview", c.chart_spine(spine), "overview-spine")
+    if pyramid is not None:
+        figures.add(page.path, "population", c.chart_pyramid(pyramid, cache), "population-pyramid")
     return figures.finish()
 
 
