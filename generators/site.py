@@ -117,20 +117,26 @@ def _sort_value(value: float) -> float:
 
 
 def _downloads(site: Site, table: pd.DataFrame, common: dict[str, Any]) -> dict[str, str]:
-    everything = safe_csv(table[DOWNLOAD_COLUMNS])
+    frame = table[DOWNLOAD_COLUMNS]
+    everything = safe_csv(frame)
     files = {"downloads/jsna-data.csv": everything}
-    header, *lines = everything.split("\r\n")[:-1]
-    by_area: dict[str, list[str]] = {}
-    if len(lines) == len(table):  # one line a row (a line break inside a cell would break this): split, not write again
-        for code, line in zip(table["area_code"].tolist(), lines):
-            by_area.setdefault(code, []).append(line)
+    by_area, no_rows = _by_area(frame, everything), safe_csv(frame.iloc[:0])
     for page in site.areas:
-        if by_area or not len(table):
-            files[f"downloads/areas/{page.area.slug}.csv"] = "\r\n".join([header, *by_area.get(page.area.code, []), ""])
-        else:
-            files[f"downloads/areas/{page.area.slug}.csv"] = safe_csv(table.loc[table["area_code"] == page.area.code, DOWNLOAD_COLUMNS])
+        files[f"downloads/areas/{page.area.slug}.csv"] = by_area.get(page.area.code, no_rows)
     files["downloads/index.md"] = render_page("downloads.md.j2", areas=[p.area for p in site.areas], total_rows=len(table), **common)
     return files
+
+
+def _by_area(frame: pd.DataFrame, everything: str) -> dict[str, str]:
+    """Each area's rows as CSV: the all-data CSV's lines, one a row, split by area rather than
+    written again; written again per area only if some cell holds a line break."""
+    header, *lines = everything.split("\r\n")[:-1]
+    if len(lines) != len(frame):
+        return {code: safe_csv(rows) for code, rows in frame.groupby("area_code", sort=False)}
+    by_area: dict[str, list[str]] = {}
+    for code, line in zip(frame["area_code"].tolist(), lines):
+        by_area.setdefault(code, [header]).append(line)
+    return {code: "\r\n".join([*rows, ""]) for code, rows in by_area.items()}
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
