@@ -3,7 +3,8 @@
 Reads and writes are best effort: an entry that is missing, torn or not a pickle is a miss (the
 caller makes the result again), and a write that fails leaves the build as it would be without a
 cache. Entries are written to a temporary file and renamed into place, so a reader never sees
-half an entry. The folder must be the cache's own: `prune` deletes the entries a run did not use.
+half an entry. The folder must be the cache's own: `prune` deletes entries unused for `UNUSED_DAYS`
+and the least recently used beyond `MAX_BYTES`.
 Only this program writes the folder (under the repository's .cache); unpickling runs code, so it
 must never hold files from elsewhere.
 """

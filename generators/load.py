@@ -81,7 +81,8 @@ def load_inputs(fingertips: list[Path], local: list[Path], cache: Path | None = 
 
     With `cache` (a folder of its own), each file's rows are kept there keyed by the file's bytes
     and this module's code, so a rebuild parses only the files that changed; the result is the
-    same as without. After a load that succeeds, entries for files no longer read are deleted.
+    same as without. After a load that succeeds, entries nobody used for two weeks are deleted
+    (see `ContentCache.prune`).
     """
     store = ContentCache(cache, _code_fingerprint()) if cache is not None else None
     frames, counts = [], []
