@@ -12,12 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-from generators.config import Config, config_for_folder, load_config
-from generators.editions import add_previous_editions
+from generators.config.settings import Config, config_for_folder, load_config
+from generators.publish.editions import add_previous_editions
 from generators.errors import DataError
 from generators.pipeline import generate
-from generators.publish import MkDocsFailed, build_and_publish
-from generators.reference import render_reference
+from generators.publish.staging import MkDocsFailed, build_and_publish
+from generators.config.reference import render_reference
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generators import area_pages, assess, editions, figures, load, metadata, pages, report, site, tidy, write
+from generators import area_pages, figures, load, report, site, tidy, write
 from generators.charts import asset_files, load_boundaries
-from generators.config import Config
+from generators.config.settings import Config
 from generators.errors import DataError, Place
 from generators.fetch.stale import find_stale_indicators
-from generators.population import load_population
+from generators.load import metadata
+from generators.load.population import load_population
+from generators.model import build_site
+from generators.publish import editions
+from generators.stats import assess
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,8 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
     known = metadata.add_downloads(metadata.load_indicators(config.indicators), manifest)
     tidied = stage("tidy", lambda: tidy.tidy_rows(loaded.table, config, known, tidy.local_file_names(local)))
     config = dataclasses.replace(config, chapters=tidied.chapters)
-    tidied, checks = stage("stats", lambda: assess.assess(tidied, config))
-    model = stage("model", lambda: pages.build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
+    tidied, checks = stage("stats", lambda: assess(tidied, config))
+    model = stage("model", lambda: build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
     boundaries = load_boundaries(config.boundaries, config.boundary_code_property) if config.boundaries else None
     job = area_pages.AreaJob(
         model.benchmark, figures.england_ranges(tidied.table, config.benchmark), load_population(config.population),

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from generators.config import Chapter, slugify
-from generators.model import Point
-from generators.pages import AreaPage, ChapterPage, IndicatorPage, Section, Site, ThemePage, section_path
-from generators.render import render_page
-from generators.report import POLARITY_WORDS
+from generators.config.settings import Chapter, slugify
+from generators.model import AreaPage, ChapterPage, IndicatorPage, Point, Section, Site, ThemePage, section_path
+from generators.render.markdown import render_page
 
 DOWNLOAD_COLUMNS = [
     "indicator_id", "indicator_name", "area_code", "area_name", "area_type", "sex", "age", "period", "value",
@@ -40,19 +37,8 @@ def common_context(site: Site) -> dict[str, Any]:
     slugs = {p.indicator.id: p.slug for p in site.indicators}
     return {
         "config": site.config, "benchmark": site.benchmark, "updated": site.config.updated,
-        "indicator_slugs": slugs, "polarity_words": polarity_words, "tally": tally,
+        "indicator_slugs": slugs,
     }
-
-
-def polarity_words(indicator) -> str:
-    return POLARITY_WORDS.get(indicator.polarity, "not stated")
-
-
-def tally(sections: tuple[Section, ...]) -> dict[str, int]:
-    counts = Counter((s.latest.verdict if s.latest else "") for s in sections)
-    judged = counts["Better"] + counts["Similar"] + counts["Worse"] + counts["Higher"] + counts["Lower"]
-    return {"Better": counts["Better"], "Similar": counts["Similar"], "Worse": counts["Worse"],
-            "HigherLower": counts["Higher"] + counts["Lower"], "other": len(sections) - judged}
 
 
 def _home(site: Site, common: dict[str, Any]) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generators.config import SCHEMA
-from generators.reference import render_reference
+from generators.config.settings import SCHEMA
+from generators.config.reference import render_reference
 
 
 def test_configuration_reference_is_up_to_date(repo: Path) -> None:

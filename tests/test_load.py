@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generators.errors import DataError
-from generators.load import load_inputs, read_fingertips_file, read_tidy_file
+from generators.load.exports import load_inputs, read_fingertips_file, read_tidy_file
 
 HEADER = ('Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,'
           'Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,'

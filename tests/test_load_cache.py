@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from generators import load
-from generators.cache import UNUSED_DAYS
+from generators.load.cache import UNUSED_DAYS
 from generators.errors import DataError
-from generators.load import Loaded, load_inputs
+from generators.load.exports import Loaded, load_inputs
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "data" / "demo" / "fingertips"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from building import run_build
 
-from generators.editions import add_previous_editions
-from generators.publish import MkDocsFailed, build_and_publish
+from generators.publish.editions import add_previous_editions
+from generators.publish.staging import MkDocsFailed, build_and_publish
 
 ENVIRONMENT = dict(os.environ, SOURCE_DATE_EPOCH="1795392000")  # 2026-11-23, the demonstration's date
 

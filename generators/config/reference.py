@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generators.config import SCHEMA
+from generators.config.settings import SCHEMA
 
 KINDS = {str: "text", list: "list", dict: "mapping", bool: "true/false", int: "whole number"}
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from generators.cache import ContentCache
+from generators.load.cache import ContentCache
 from generators.errors import DataError, Place, raise_all
 
 FINGERTIPS_COLUMNS = {

@@ -10,7 +10,7 @@ import pandas as pd
 
 from generators.charts import PyramidBand, PyramidInput
 from generators.errors import DataError, Place
-from generators.load import read_records
+from generators.load.exports import read_records
 
 COLUMNS = ("area_code", "period", "sex", "age_band", "population")
 

@@ -1,4 +1,4 @@
-"""Stage 5, model (continued): page models for every page of the site."""
+"""Page models for every page of the site: frozen dataclasses, no HTML, no charts, no MkDocs."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from generators.columns import Breakdown
 from generators.config import Chapter, Config, slugify
-from generators.metadata import Indicator
-from generators.model import (
+from generators.load.metadata import Indicator
+from generators.model.messages import key_messages
+from generators.model.series import (
     Area,
     Point,
     Section,
@@ -21,12 +23,6 @@ from generators.model import (
     series_title,
     varying,
 )
-
-VERDICT_WORDS = {
-    "Better": "significantly better than", "Worse": "significantly worse than", "Similar": "similar to",
-    "Higher": "significantly higher than", "Lower": "significantly lower than",
-}
-
 
 RESERVED_SLUGS = ("charts",)
 """Folder names a theme page cannot take: the chapter page's own chart files live there."""
@@ -121,12 +117,6 @@ class Site:
     all_areas: dict[str, Area]
 
 
-def verdict_words(verdict: str, benchmark: str) -> str:
-    """`Worse` -> `significantly worse than England`."""
-    words = VERDICT_WORDS.get(verdict)
-    return f"{words} {benchmark}" if words else f"not compared with {benchmark}"
-
-
 def build_site(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator], chapter_of: dict[str, str]) -> Site:
     """Every page model of the site."""
     known = all_areas(table)
@@ -143,23 +133,23 @@ def _sections(table: pd.DataFrame, config: Config, indicators: dict[str, Indicat
     """Sections per published area code, in chapter order then series order."""
     varies = varying(table)
     points = group_points(table)
-    by_area: dict[str, list[tuple[str, str, str]]] = {}
+    by_area: dict[str, list[tuple[str, ...]]] = {}
     for key in points:
         by_area.setdefault(key[0], []).append(key[1:])
     result: dict[str, list[Section]] = {}
     for area in published:
         keys = sorted(by_area.get(area.code, []), key=series_order)
         result[area.code] = [
-            _section(indicators[i], s, a, area, varies[i], points[(area.code, i, s, a)], points.get((config.benchmark, i, s, a), ()), points.get((area.parent_code, i, s, a), ()))
-            for i, s, a in keys if i in indicators
+            _section(indicators[i], Breakdown(*b), area, varies[i], points[(area.code, i, *b)], points.get((config.benchmark, i, *b), ()), points.get((area.parent_code, i, *b), ()))
+            for i, *b in keys if i in indicators
         ]
     return result
 
 
-def _section(indicator: Indicator, sex: str, age: str, area: Area, varies: tuple[bool, bool], points, benchmark, parent) -> Section:
-    title = series_title(indicator, sex, age, *varies)
-    anchor = section_anchor(indicator, sex, age, *varies)
-    return Section(indicator, title, anchor, sex, age, area, points, benchmark, parent)
+def _section(indicator: Indicator, breakdown: Breakdown, area: Area, varies: tuple[bool, bool], points, benchmark, parent) -> Section:
+    title = series_title(indicator, breakdown.sex, breakdown.age, *varies)
+    anchor = section_anchor(indicator, breakdown.sex, breakdown.age, *varies)
+    return Section(indicator, title, anchor, breakdown, area, points, benchmark, parent)
 
 
 def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[str, Chapter], chapter_of: dict[str, str], benchmark: str) -> AreaPage:
@@ -194,35 +184,3 @@ def _indicator_pages(sections: dict[str, list[Section]], indicators: dict[str, I
         own = tuple(by_id[indicator_id])
         pages.append(IndicatorPage(indicator, chapters[chapter_of[indicator_id]], slug, own, None))
     return tuple(pages)
-
-
-def key_messages(sections: tuple[Section, ...], benchmark: str, limit: int = 8) -> tuple[str, ...]:
-    """Plain-English bullets: worse and getting worse first, then worse, then better."""
-    ranked = []
-    for section in sections:
-        latest = section.latest
-        if latest is None or math.isnan(latest.value) or latest.verdict not in ("Worse", "Better"):
-            continue
-        worsening = latest.trend.endswith("getting worse")
-        rank = 0 if latest.verdict == "Worse" and worsening else 1 if latest.verdict == "Worse" else 2
-        ranked.append((rank, section.title, _message(section, latest, benchmark)))
-    return tuple(text for _, _, text in sorted(ranked)[:limit])
-
-
-def _message(section: Section, latest: Point, benchmark: str) -> str:
-    unit = section.indicator.unit
-    value = format_value(latest.value, unit)
-    text = f"{section.title}: {value} in {latest.period}, {verdict_words(latest.verdict, benchmark)}"
-    if latest.trend and latest.trend not in ("Cannot be calculated", "No significant change"):
-        text += f", {latest.trend.lower()}"
-    return text + "."
-
-
-def format_value(value: float, unit: str) -> str:
-    """A value as people write it: `14.2%`, `1,043.0 per 100,000`, `80.2 years`."""
-    if value is None or math.isnan(value):
-        return "no value"
-    number = f"{value:,.1f}"
-    if unit == "%":
-        return f"{number}%"
-    return f"{number} {unit}".strip()

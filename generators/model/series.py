@@ -1,8 +1,5 @@
-"""Stage 5, model: the indicator table to page models. No HTML, no charts, no MkDocs.
-
-Builds the pieces every page is made of: areas, sections (one indicator series for an
-area), and the comparison of each latest value with the benchmark.
-"""
+"""The pieces every page model is made of: areas, points (one period) and sections (one
+indicator series for one breakdown in one area, with the benchmark's and parent's points)."""
 
 from __future__ import annotations
 
@@ -11,11 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from generators.columns import BREAKDOWN, POINT_COLUMNS, SERIES, Breakdown
 from generators.config import Config, slugify
 from generators.errors import DataError
-from generators.metadata import Indicator
-
-SERIES = ["indicator_id", "sex", "age"]
+from generators.load.metadata import Indicator
 
 
 @dataclass(frozen=True)
@@ -48,17 +44,24 @@ class Point:
 
 @dataclass(frozen=True)
 class Section:
-    """One indicator (for one sex and age) in one area: the unit of every page."""
+    """One indicator (for one breakdown) in one area: the unit of every page."""
 
     indicator: Indicator
     title: str
     anchor: str
-    sex: str
-    age: str
+    breakdown: Breakdown
     area: Area
     points: tuple[Point, ...]
     benchmark: tuple[Point, ...]
     parent: tuple[Point, ...]
+
+    @property
+    def sex(self) -> str:
+        return self.breakdown.sex
+
+    @property
+    def age(self) -> str:
+        return self.breakdown.age
 
     @property
     def latest(self) -> Point | None:
@@ -106,15 +109,12 @@ def all_areas(table: pd.DataFrame) -> dict[str, Area]:
     return areas
 
 
-POINT_COLUMNS = ["period", "value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator", "value_note", "status", "verdict", "trend"]
-
-
-def group_points(table: pd.DataFrame) -> dict[tuple[str, str, str, str], tuple[Point, ...]]:
-    """Every series (area, indicator, sex, age) as points, oldest period first: one sort, one pass."""
+def group_points(table: pd.DataFrame) -> dict[tuple[str, ...], tuple[Point, ...]]:
+    """Every series (area, indicator, breakdown) as points, oldest period first: one sort, one pass."""
     ordered = table.sort_values(["area_code", *SERIES, "period_sortable", "period"], kind="stable")
     keys = list(zip(*(ordered[c].tolist() for c in ["area_code", *SERIES])))
     rows = list(zip(*(ordered[c].tolist() for c in POINT_COLUMNS)))
-    series: dict[tuple[str, str, str, str], list[Point]] = {}
+    series: dict[tuple[str, ...], list[Point]] = {}
     for key, values in zip(keys, rows):
         series.setdefault(key, []).append(Point(*values))
     return {key: tuple(points) for key, points in series.items()}
@@ -139,7 +139,7 @@ def varying(table: pd.DataFrame) -> dict[str, tuple[bool, bool]]:
     return {str(i): (bool(r.sex > 1), bool(r.age > 1)) for i, r in counts.iterrows()}
 
 
-def series_order(series: tuple[str, str, str]) -> tuple[str, int, str]:
-    """Persons first, then Female, Male; ages in the data's order."""
-    indicator_id, sex, age = series
-    return (indicator_id, {"Persons": 0, "Female": 1, "Male": 2}.get(sex, 3), age)
+def series_order(series: tuple[str, ...]) -> tuple[str, tuple[int, str, str, str]]:
+    """Per indicator: Persons first, then Female, Male; ages and categories in the data's order."""
+    indicator_id, *breakdown = series
+    return (indicator_id, Breakdown(*breakdown).order())

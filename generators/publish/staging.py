@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin
 
-from generators.write import replace_site
+from generators.write.project import replace_site
 
 if TYPE_CHECKING:
     import jinja2
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class MkDocsFailed(Exception):

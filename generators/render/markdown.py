@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generators.pages import format_value, verdict_words
+from generators.words import format_cell, format_value, format_whole, polarity_words, verdict_words
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_[]{}#|\\"})
@@ -32,17 +33,6 @@ def escape_markdown(value: Any) -> Markup:
     return Markup(str(value).translate(MARKDOWN_SPECIAL))
 
 
-def number(value: float, places: int = 1) -> str:
-    """A number for a table cell: blank when missing, thousands separated."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return f"{value:,.{places}f}"
-
-
-def whole(value: float) -> str:
-    return "" if value is None or math.isnan(value) else f"{value:,.0f}"
-
-
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -50,11 +40,19 @@ def environment() -> Environment:
         autoescape=True, comment_start_string="<#--", comment_end_string="--#>", trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters.update(
-        number=number, whole=whole, value=format_value, verdict_words=verdict_words,
+        number=format_cell, whole=format_whole, value=format_value, verdict_words=verdict_words,
         md=escape_markdown, json=lambda v: json.dumps(v, sort_keys=True),
     )
-    env.globals["Markup"] = Markup
+    env.globals.update(Markup=Markup, polarity_words=polarity_words, tally=tally)
     return env
+
+
+def tally(sections: tuple[Any, ...]) -> dict[str, int]:
+    """How many of some sections' latest values are better, similar, worse, higher or lower, or not compared."""
+    counts = Counter((s.latest.verdict if s.latest else "") for s in sections)
+    judged = counts["Better"] + counts["Similar"] + counts["Worse"] + counts["Higher"] + counts["Lower"]
+    return {"Better": counts["Better"], "Similar": counts["Similar"], "Worse": counts["Worse"],
+            "HigherLower": counts["Higher"] + counts["Lower"], "other": len(sections) - judged}
 
 
 def render_page(template: str, **context: Any) -> str:

@@ -8,10 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from generators.load import Loaded
-from generators.tidy import Tidy
+from generators.load.exports import Loaded
+from generators.tidy.rows import Tidy
+from generators.words import POLARITY_WORDS
 
-POLARITY_WORDS = {"high_is_good": "high is good", "low_is_good": "low is good", "no_judgement": "no judgement"}
 
 
 def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = None) -> dict[str, Any]:

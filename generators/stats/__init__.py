@@ -24,9 +24,11 @@ from generators.stats.rates import (
 from generators.stats.suppress import SuppressionRule, find_small_counts, suppress_small_counts
 from generators.stats.trend import compute_trend, compute_trend_statistic
 from generators.stats.verdicts import Agreement, agreement, compare_to_benchmark, compute_trends, infer_polarity
+from generators.stats.assess import assess  # noqa: E402  (the stage, after the methods it applies)
 
 __all__ = [
     "LEVELS",
+    "assess",
     "POLARITIES",
     "Agreement",
     "Estimates",

@@ -12,10 +12,12 @@ from typing import Any
 
 import pandas as pd
 
-from generators import stats
-from generators.config import Config
-from generators.metadata import Indicator
-from generators.tidy import Tidy
+from generators.stats.proportions import compute_proportion
+from generators.stats.rates import compute_rate
+from generators.stats.verdicts import agreement, compare_to_benchmark, compute_trends, infer_polarity
+from generators.config.settings import Config
+from generators.load.metadata import Indicator
+from generators.tidy.rows import Tidy
 
 JUDGED = ["Better", "Similar", "Worse", "Higher", "Lower"]
 
@@ -31,7 +33,7 @@ def assess(tidy: Tidy, config: Config) -> tuple[Tidy, dict[str, Any]]:
     recomputed = _verdicts(table, indicators, polarity, config.benchmark)
     checkable = has_benchmark_row(table, config.benchmark)
     table["verdict"] = recomputed.where(checkable | ~table["compared_to_england"].isin(JUDGED), table["compared_to_england"])
-    table["trend"] = stats.compute_trends(table, polarity)
+    table["trend"] = compute_trends(table, polarity)
     table.loc[table["status"] != "used", "verdict"] = "Not compared"
     checks = check_against_export(table, checkable)
     checks["verdicts"]["from_export"] = int((~checkable & table["compared_to_england"].isin(JUDGED)).sum())
@@ -43,7 +45,7 @@ def settle_polarity(table: pd.DataFrame, indicators: dict[str, Indicator], bench
     missing = [i for i, m in indicators.items() if not m.polarity]
     if not missing:
         return indicators
-    inferred = stats.infer_polarity(table[table["indicator_id"].isin(missing)], benchmark)
+    inferred = infer_polarity(table[table["indicator_id"].isin(missing)], benchmark)
     return {
         i: dataclasses.replace(m, polarity=inferred[i], polarity_source="inferred") if i in inferred else m
         for i, m in indicators.items()
@@ -56,7 +58,7 @@ def _verdicts(table: pd.DataFrame, indicators: dict[str, Indicator], polarity: d
         ids = [i for i, m in indicators.items() if _level(m) == level]
         rows = table["indicator_id"].isin(ids)
         if rows.any():
-            verdict[rows] = stats.compare_to_benchmark(table[rows], polarity, benchmark, level)
+            verdict[rows] = compare_to_benchmark(table[rows], polarity, benchmark, level)
     return verdict
 
 
@@ -75,8 +77,8 @@ def _level(indicator: Indicator) -> float:
 def check_against_export(table: pd.DataFrame, checkable: pd.Series) -> dict[str, Any]:
     """How many recomputed verdicts and trends agree with the export's, and each disagreement.
     Verdicts are checked only where the benchmark's own row is in the data."""
-    verdicts = stats.agreement(table[checkable], table.loc[checkable, "verdict"], "compared_to_england", only=JUDGED)
-    trends = stats.agreement(table, table["trend"], "recent_trend")
+    verdicts = agreement(table[checkable], table.loc[checkable, "verdict"], "compared_to_england", only=JUDGED)
+    trends = agreement(table, table["trend"], "recent_trend")
     disagreements = [
         {"file": r.source_file, "line": int(r.source_line), "what": what, "export": r.export, "ours": r.recomputed}
         for what, found in (("comparison with England", verdicts), ("recent trend", trends))
@@ -108,9 +110,9 @@ def _estimates(indicator: Indicator, rows: pd.DataFrame) -> Any:
     labels = [f"indicator {indicator.id}, area {a}, period {p}" for a, p in zip(rows["area_code"], rows["period"])]
     kind = indicator.value_type.lower()
     if "proportion" in kind or indicator.unit == "%":
-        return stats.compute_proportion(rows["count"].to_numpy(), rows["denominator"].to_numpy(), 100 if indicator.unit == "%" else 1, labels)
+        return compute_proportion(rows["count"].to_numpy(), rows["denominator"].to_numpy(), 100 if indicator.unit == "%" else 1, labels)
     if "rate" in kind and "standardised" not in kind:
-        return stats.compute_rate(rows["count"].to_numpy(), rows["denominator"].to_numpy(), _multiplier(indicator.unit), labels)
+        return compute_rate(rows["count"].to_numpy(), rows["denominator"].to_numpy(), _multiplier(indicator.unit), labels)
     return None
 
 

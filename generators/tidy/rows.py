@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from generators.config import Chapter, Config, slugify
+from generators.config.settings import Chapter, Config, slugify
 from generators.errors import DataError, Place, raise_all
-from generators.metadata import Indicator, complete_indicator
+from generators.load.metadata import Indicator, complete_indicator
 
 KEY = ["indicator_id", "area_code", "sex", "age", "category_type", "category", "period"]
 VALUES = ["value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator"]

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from generators.config import Config
+from generators.config.settings import Config
 
 SKIP_DOCS = ("narrative",)
 

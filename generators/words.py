@@ -1,0 +1,84 @@
+"""Words and number formats: the one home of every phrase and format a page, chart or download uses.
+
+If two modules wrote the same phrase, one of them would drift; so every stage that turns a
+value or a verdict into text comes here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+POLARITY_WORDS = {"high_is_good": "high is good", "low_is_good": "low is good", "no_judgement": "no judgement"}
+
+VERDICT_WORDS = {
+    "Better": "significantly better than", "Worse": "significantly worse than", "Similar": "similar to",
+    "Higher": "significantly higher than", "Lower": "significantly lower than",
+}
+"""A verdict in a sentence about one area: `Worse` -> `significantly worse than` (the benchmark's name follows)."""
+
+SHORT_VERDICT_WORDS = {"Better": "better than", "Worse": "worse than", "Similar": "similar to", "Higher": "higher than", "Lower": "lower than"}
+"""The same, where the sentence already says the comparison is significant (a chart's title)."""
+
+
+def verdict_words(verdict: str, benchmark: str) -> str:
+    """`Worse` -> `significantly worse than England`."""
+    words = VERDICT_WORDS.get(verdict)
+    return f"{words} {benchmark}" if words else f"not compared with {benchmark}"
+
+
+def polarity_words(indicator: object) -> str:
+    """An indicator's polarity as a reader says it: `low is good`."""
+    return POLARITY_WORDS.get(getattr(indicator, "polarity", ""), "not stated")
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """A value as people write it: `14.2%`, `1,043.0 per 100,000`, `80.2 years`."""
+    if value is None or math.isnan(value):
+        return "no value"
+    text = f"{value:,.1f}"
+    if unit == "%":
+        return f"{text}%"
+    return f"{text} {unit}".strip()
+
+
+def format_chart_value(value: float | None, decimals: int, unit: str = "") -> str:
+    """A value in a chart's text: fixed decimals, thousands separators, its unit."""
+    if value is None:
+        return "no value"
+    text = f"{value:,.{decimals}f}"
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def format_cell(value: float | None, places: int = 1) -> str:
+    """A number for a table cell: blank when missing, thousands separated."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return f"{value:,.{places}f}"
+
+
+def format_whole(value: float | None) -> str:
+    """A whole number for a table cell (a count): blank when missing."""
+    return "" if value is None or math.isnan(value) else f"{value:,.0f}"
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def formula_safe(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet opens as data, never as a formula: text that would
+    start one gets a leading apostrophe; a plain number (`-3`) is left as it is."""
+    if text[:1] in FORMULA_START and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def formula_safe_column(texts: pd.Series) -> pd.Series:
+    """`formula_safe` for a whole column of text at once (the data downloads)."""
+    risky = texts.str[:1].isin(FORMULA_START) & ~texts.str.fullmatch(_PLAIN_NUMBER.pattern)
+    return texts.where(~risky, "'" + texts)
