@@ -318,7 +318,7 @@ def rebuilds(config: Path, data: Path, indicators: int, rows: list[Row]) -> tupl
 
 def _rebuild_notes(result: Run, stages: dict[str, float], files: tuple[int, int]) -> str:
     split = ", ".join(f"{n} {s:.1f}" for n, s in stages.items())
-    made = next((line.strip() for line in result.lines if line.startswith("area pages:")), "")
+    made = next((line.strip() for line in result.lines if line.startswith("pages:")), "")
     mkdocs = next((line.strip() for line in result.lines if line.startswith("mkdocs")), "")
     return f"{files[1]:,} of {files[0]:,} files rewritten; {made}; {mkdocs}; stages {split} s"
 

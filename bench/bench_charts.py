@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "charts")]
 
 import chart_samples as s  # noqa: E402
+from generators.charts.designs import new_spec  # noqa: E402
 
 from generators.charts import (  # noqa: E402  # noqa: E402
     chart_compare,
@@ -29,7 +30,6 @@ from generators.charts import (  # noqa: E402  # noqa: E402
     spine,
     trend,
 )
-from generators.charts.templates import new_spec  # noqa: E402
 
 
 def median_ms(fn, inputs) -> float:
@@ -48,7 +48,7 @@ def varied_trends(n: int):
 
 def main(n: int) -> None:
     for kind in ("trend", "compare", "spine", "pyramid", "map"):
-        new_spec(kind, [], "")  # Altair designs each type once; not part of the per-chart cost
+        new_spec(kind, [], "", "England")  # Altair designs each type once; not part of the per-chart cost
     print(f"{'chart type':<10} {'spec ms':>9} {'static SVG ms':>15} {'whole chart ms':>15} {'figure HTML ms':>15}  (median of {n})")
     trends = varied_trends(n)
     simple = [
@@ -63,8 +63,8 @@ def main(n: int) -> None:
         (
             "spine",
             [s.spine(f"Indicator {i}") for i in range(n)],
-            lambda c: spine._spec(list(c.rows), "d"),
-            lambda c: spine._svg(list(c.rows), "t", "d"),
+            lambda c: spine._spec(c, list(c.rows), "d"),
+            lambda c: spine._svg(c, list(c.rows), "t", "d"),
             chart_spine,
         ),
     ]

@@ -1,26 +1,32 @@
-"""The whole pipeline, stage by stage: config -> load -> tidy -> stats -> model -> render -> write."""
+"""The whole pipeline, stage by stage: config -> load -> tidy -> stats -> model -> charts/render -> write.
+
+The disk is touched at the two ends only: `load` reads every input, `write` writes build/.
+(`publish`, run after this by the command line, turns build/ into site/ with MkDocs.)
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generators import area_pages, figures, load, report, site, tidy, write
-from generators.charts import asset_files, load_boundaries
-from generators.config.settings import Config
-from generators.errors import DataError, Place
+from generators.charts import asset_files, figures
+from generators.config import Config
 from generators.fetch.stale import find_stale_indicators
-from generators.load import metadata
-from generators.load.population import load_population
-from generators.model import build_site
-from generators.publish import editions
-from generators.stats import assess
+from generators.load import load_all
+from generators.model import AreaPage, build_site
+from generators.render import jobs, make_page, redirect_pages
+from generators.report import build_report, check_totals
+from generators.stats import assess, compute_ranges
+from generators.tidy import tidy_rows
+from generators.write import make_pages, state_bytes, write_project
+
+TOOL = Path(__file__).resolve().parent.parent
+"""The tool's own folder (this repository): its mkdocs.yml, pages and theme overrides."""
 
 
 @dataclass(frozen=True)
@@ -31,8 +37,8 @@ class Generated:
     timings: tuple[tuple[str, float], ...]
 
 
-def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None] = lambda _: None) -> Generated:
-    """Read the inputs named by `config` and write the MkDocs project into `build`."""
+def generate(config: Config, folder: Path, build: Path, say: Callable[[str], None] = lambda _: None) -> Generated:
+    """Read the inputs named by `config` (and the JSNA `folder`'s narrative and pages); write the MkDocs project into `build`."""
     timings: list[tuple[str, float]] = []
 
     def stage(name: str, run: Callable[[], Any]) -> Any:
@@ -42,35 +48,32 @@ def generate(config: Config, repo: Path, build: Path, say: Callable[[str], None]
         say(f"{name:<8} {timings[-1][1]:6.2f} s  (peak {peak_memory_mb():,} MB)")
         return result
 
-    fingertips = load.list_csv_files(config.fingertips)
-    local = load.list_csv_files(config.local)
-    loaded = stage("load", lambda: load.load_inputs(fingertips, local, cache=repo / ".cache" / "load"))
-    manifest = _manifest(config)
-    known = metadata.add_downloads(metadata.load_indicators(config.indicators), manifest)
-    tidied = stage("tidy", lambda: tidy.tidy_rows(loaded.table, config, known, tidy.local_file_names(local)))
+    cache = folder / ".cache"
+    inputs = stage("load", lambda: load_all(config, TOOL, folder, cache))
+    tidied = stage("tidy", lambda: tidy_rows(inputs.rows.table, config, inputs.indicators, {str(p) for p in inputs.local_files}))
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess(tidied, config))
-    model = stage("model", lambda: build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
-    boundaries = load_boundaries(config.boundaries, config.boundary_code_property) if config.boundaries else None
-    job = area_pages.AreaJob(
-        model.benchmark, figures.england_ranges(tidied.table, config.benchmark), load_population(config.population),
-        site.common_context(model), repo / "docs" / "narrative", repo / ".cache" / "charts", build, area_pages.previous_hashes(build),
-    )
-    areas = stage("areas", lambda: area_pages.make_area_pages(model.areas, job))
-    drawn = stage("charts", lambda: figures.indicator_figures(model, boundaries, repo / ".cache" / "charts"))
-    checks["missing_boundaries"] = sorted(drawn.missing_codes)
-    checks["stale"] = _stale(manifest, config)
-    built = report.build_report(loaded, tidied, checks)
-    report.check_totals(built)
-    files: dict[str, str | bytes] = stage("render", lambda: site.render_site(model, built, tidied.table, drawn.html))
-    files.update(drawn.files)
-    files.update({f"assets/charts/{name}": data for name, data in asset_files([boundaries] if boundaries else [], repo / ".cache" / "charts").items()})
-    files.update(editions.redirect_pages(config.redirects))
-    files["build-report.json"] = report.report_json(built)
-    state = area_pages.state_bytes(areas.hashes)
-    written = stage("write", lambda: write.write_project(files, config, repo, build, frozenset(areas.paths), areas.written, state))
-    say(f"area pages: {areas.made:,} made, {areas.kept:,} unchanged (content hash)")
-    return Generated(built, len(files) + len(areas.paths), written, tuple(timings))
+    site = stage("model", lambda: build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
+    ranges = compute_ranges(tidied.table, config.benchmark)
+    shared = jobs.shared_context(site, inputs.boundaries, cache / "charts")
+
+    def overview_inputs(page: AreaPage) -> tuple[Any, Any]:
+        return figures.spine_input(page, ranges, site.benchmark.name), figures.pyramid_input(inputs.population, page.area, site.benchmark)
+
+    area_jobs = jobs.area_jobs(site, inputs.narrative, overview_inputs)
+    areas = stage("areas", lambda: make_pages(area_jobs, shared, make_page, build, "areas"))
+    made = stage("pages", lambda: make_pages(jobs.site_jobs(site, tidied.table), shared, make_page, build))
+    made.merge(areas)
+    checks["missing_boundaries"] = made.missing_codes
+    checks["stale"] = _stale(inputs.manifest, config)
+    report = build_report(inputs.rows, tidied, checks)
+    check_totals(report)
+    made.merge(make_pages([jobs.report_job(report)], shared, make_page, build))
+    files: dict[str, str | bytes] = {f"docs/assets/charts/{name}": data for name, data in asset_files([inputs.boundaries] if inputs.boundaries else [], cache / "charts").items()}
+    files.update({f"docs/{path}": text for path, text in redirect_pages(config.redirects).items()})
+    written = stage("write", lambda: write_project(files, inputs.site_files, inputs.mkdocs_template, config, build, made, state_bytes(made.state)))
+    say(f"pages: {made.made:,} made, {made.kept:,} unchanged (content hash)")
+    return Generated(report, len(files) + len(made.paths), written, tuple(timings))
 
 
 def peak_memory_mb() -> int:
@@ -81,16 +84,6 @@ def peak_memory_mb() -> int:
         return 0
     found = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), "0")
     return int(found) // 1024
-
-
-def _manifest(config: Config) -> dict[str, Any]:
-    if config.manifest is None:
-        return {}
-    try:
-        loaded = json.loads(config.manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise DataError("manifest", "expected the JSON manifest written by `make data`", Place(str(config.manifest))) from None
-    return loaded if isinstance(loaded, dict) else {}
 
 
 def _stale(manifest: dict[str, Any], config: Config) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from building import run_build
 
-from generators.publish.editions import redirect_pages
+from generators.render.redirects import redirect_pages
 
 
 def test_previous_edition_is_kept_with_a_banner_and_redirects_work(tmp_path: Path, repo: Path) -> None:

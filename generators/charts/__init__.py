@@ -4,19 +4,16 @@ Knows nothing of pandas or MkDocs. See ``inputs`` for the inputs and ``Chart`` f
 """
 
 from generators.charts.assets import asset_files, write_assets
-from generators.charts.boundaries import load_boundaries
 from generators.charts.chart import Chart, NoChart
 from generators.charts.compare import chart_compare
 from generators.charts.html import chart_files, page_specs, render_figure
 from generators.charts.inputs import (
-    Boundaries,
     CompareBar,
     CompareInput,
     MapArea,
     MapInput,
     PyramidBand,
     PyramidInput,
-    Shape,
     SpineInput,
     SpineRow,
     TrendInput,
@@ -26,6 +23,7 @@ from generators.charts.maps import chart_map
 from generators.charts.pyramid import chart_pyramid
 from generators.charts.spine import chart_spine
 from generators.charts.trend import chart_trend
+from generators.load.boundaries import Boundaries, Shape
 
 __all__ = [
     "Boundaries",
@@ -49,7 +47,6 @@ __all__ = [
     "chart_pyramid",
     "chart_spine",
     "chart_trend",
-    "load_boundaries",
     "page_specs",
     "render_figure",
     "write_assets",

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import vl_convert as vlc
 
-from generators.charts.boundaries import geometry_file
-from generators.charts.inputs import Boundaries
 from generators.charts.palette import THEME
 from generators.charts.static import VL_CONVERT_VERSION
+from generators.load.boundaries import Boundaries
 
 HERE = Path(__file__).parent / "assets"
 
@@ -67,3 +66,11 @@ def vega_bundle() -> str:
     without leaking its top-level names into the page's global scope."""
     bundle = vlc.javascript_bundle()  # type: ignore[call-arg]  # the stub wrongly requires a snippet
     return f"/* vega-embed, vega-lite and vega, bundled by vl-convert {VL_CONVERT_VERSION} */\n(function(){{\n{bundle}\n}})();\n"
+
+
+def geometry_file(boundaries: Boundaries) -> tuple[str, bytes]:
+    """The boundaries as one GeoJSON file for the site: (name, bytes), name from the content hash."""
+    features = ",".join(
+        f'{{"type":"Feature","properties":{json.dumps({"c": s.code, "n": s.name}, ensure_ascii=False)},"geometry":{s.geometry}}}' for s in boundaries.shapes
+    )
+    return f"geo/{boundaries.key}.json", f'{{"type":"FeatureCollection","features":[{features}]}}'.encode()

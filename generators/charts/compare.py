@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from generators.charts import svg
 from generators.charts.chart import Chart, NoChart, clean_verdict, fmt, make_csv, number, round4
+from generators.charts.designs import new_spec
 from generators.charts.inputs import CompareBar, CompareInput
 from generators.charts.palette import ENGLAND, GRID, VERDICTS, verdict_scale
-from generators.charts.templates import new_spec
 
-COLUMNS = ("Area", "Value", "Lower 95% limit", "Upper 95% limit", "Compared with England")
+COLUMNS = ("Area", "Value", "Lower 95% limit", "Upper 95% limit", "Compared with {}")  # {}: the benchmark
 W, ROW, TOP, BOTTOM = 640.0, 24.0, 40.0, 34.0
 
 
 def chart_compare(data: CompareInput) -> Chart | NoChart:
-    """Bars for the area, its comparators and England, or why there are none."""
-    bars = [_clean(b) for b in data.bars]
+    """Bars for the area, its comparators and the benchmark, or why there are none."""
+    bars = [_clean(b, data.benchmark_name) for b in data.bars]
     if not any(b.value is not None for b in bars):
         return NoChart("compare", f"There is no comparison chart: no area has a value for {data.period}.")
     if data.ranked:
         bars.sort(key=lambda b: (b.value is None, -(b.value or 0.0)))
     title, description = _describe(data, bars)
+    columns = tuple(c.format(data.benchmark_name) for c in COLUMNS)
     raw = [(b.label, b.value, b.lower, b.upper, _word(b)) for b in bars]
     d = data.decimals
     rows = tuple((b.label, *("" if x is None else f"{x:,.{d}f}" for x in (b.value, b.lower, b.upper)), _word(b)) for b in bars)
@@ -29,38 +30,39 @@ def chart_compare(data: CompareInput) -> Chart | NoChart:
         description=description,
         spec=_spec(data, bars, description),
         svg=_svg(data, bars, title, description),
-        columns=COLUMNS,
+        columns=columns,
         rows=rows,
-        csv=make_csv(COLUMNS, raw),
+        csv=make_csv(columns, raw),
     )
 
 
-def _clean(b: CompareBar) -> CompareBar:
-    verdict = "England" if b.role == "england" else clean_verdict(b.verdict)
+def _clean(b: CompareBar, benchmark: str) -> CompareBar:
+    verdict = benchmark if b.role == "benchmark" else clean_verdict(b.verdict)
     return CompareBar(str(b.label), number(b.value), number(b.lower), number(b.upper), verdict, b.role)
 
 
 def _word(b: CompareBar) -> str:
-    return "" if b.role == "england" else b.verdict
+    return "" if b.role == "benchmark" else b.verdict
 
 
 def _describe(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
     f = lambda x: fmt(x, data.decimals, data.unit)  # noqa: E731
     area = next((b for b in bars if b.role == "area"), None)
-    england = next((b for b in bars if b.role == "england"), None)
-    counted = [b for b in bars if b.role != "england" and b.value is not None]
+    name = data.benchmark_name
+    benchmark = next((b for b in bars if b.role == "benchmark"), None)
+    counted = [b for b in bars if b.role != "benchmark" and b.value is not None]
     tally = ", ".join(f"{sum(b.verdict == v for b in counted)} {v.lower()}" for v in VERDICTS if any(b.verdict == v for b in counted))
-    summary = f"Of {len(counted)} areas compared with England: {tally}."
+    summary = f"Of {len(counted)} areas compared with {name}: {tally}."
     if area is None or area.value is None:
         return f"{data.indicator} by area, {data.period}", f"{data.indicator}, {data.period}. {summary}"
     judged = {"Better": "better than", "Worse": "worse than", "Similar": "similar to", "Higher": "higher than", "Lower": "lower than"}.get(area.verdict)
     title = (
-        f"{data.indicator} in {area.label} is {judged} England, {data.period}"
+        f"{data.indicator} in {area.label} is {judged} {name}, {data.period}"
         if judged
         else f"{data.indicator} in {area.label} compared with other areas, {data.period}"
     )
-    eng = f" ({f(england.value)})" if england and england.value is not None else ""
-    verdict = f", {judged} England{eng}" if judged else (f"; England{eng}" if eng else "")
+    value = f" ({f(benchmark.value)})" if benchmark and benchmark.value is not None else ""
+    verdict = f", {judged} {name}{value}" if judged else (f"; {name}{value}" if value else "")
     return title, f"In {data.period}, {data.indicator} in {area.label} was {f(area.value)}{verdict}. {summary}"
 
 
@@ -79,8 +81,8 @@ def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
         }
         for b in bars
     ]
-    spec = new_spec("compare", values, description)
-    domain, colours, shapes = _scale(bars)
+    spec = new_spec("compare", values, description, data.benchmark_name)
+    domain, colours, shapes = _scale(bars, data.benchmark_name)
     layers = spec["layer"]
     layers[0]["encoding"]["x"]["title"] = u or data.indicator
     layers[0]["encoding"]["color"]["scale"] = {"domain": domain, "range": colours}
@@ -89,15 +91,15 @@ def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
     return spec
 
 
-def _scale(bars: list[CompareBar]) -> tuple[list[str], list[str], list[str]]:
-    domain, colours, shapes = verdict_scale([b.verdict for b in bars])
-    if any(b.verdict == "England" for b in bars):
-        domain, colours, shapes = [*domain, "England"], [*colours, ENGLAND], [*shapes, "stroke"]
+def _scale(bars: list[CompareBar], benchmark: str) -> tuple[list[str], list[str], list[str]]:
+    domain, colours, shapes = verdict_scale([b.verdict for b in bars if b.role != "benchmark"])
+    if any(b.role == "benchmark" for b in bars):
+        domain, colours, shapes = [*domain, benchmark], [*colours, ENGLAND], [*shapes, "stroke"]
     return domain, colours, shapes
 
 
-def _style(verdict: str) -> tuple[str, str]:
-    colour, shape, _ = VERDICTS.get(verdict, (ENGLAND, "", ""))
+def _style(b: CompareBar) -> tuple[str, str]:
+    colour, shape, _ = (ENGLAND, "", "") if b.role == "benchmark" else VERDICTS.get(b.verdict, (ENGLAND, "", ""))
     return colour, shape
 
 
@@ -119,21 +121,21 @@ def _svg(data: CompareInput, bars: list[CompareBar], title: str, description: st
     out.append(svg.text(left + plot_w / 2, height - 4, svg.shorten(data.unit or data.indicator, plot_w), "middle"))
     for i, b in enumerate(bars):
         out.append(_bar(b, TOP + ROW * (i + 0.5), x, left, x(max(0.0, ticks[0]))))
-    present = [v for v in VERDICTS if any(b.verdict == v for b in bars)]
+    present = [v for v in VERDICTS if any(b.verdict == v and b.role != "benchmark" for b in bars)]
     items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present]
-    items += [("bar", ENGLAND, "England")] if any(b.role == "england" for b in bars) else []
+    items += [("bar", ENGLAND, data.benchmark_name)] if any(b.role == "benchmark" for b in bars) else []
     key, _ = svg.legend([*items, ("line", ENGLAND, "95% confidence interval")], 8, 16, W - 16)
     return svg.document(W, height, title, description, "".join(out) + key)
 
 
 def _bar(b: CompareBar, cy: float, x, left: float, zero: float) -> str:
-    colour, shape = _style(b.verdict)
-    weight = {"font_weight": "bold"} if b.role in ("area", "england") else {}
+    colour, shape = _style(b)
+    weight = {"font_weight": "bold"} if b.role in ("area", "benchmark") else {}
     out = [svg.text(left - 8, cy + 4, svg.shorten(b.label, left - 12), "end", **weight)]
     if b.value is None:
         return "".join(out) + svg.text(left + 4, cy + 4, "no value")
     x0, x1 = sorted((zero, x(b.value)))
-    out.append(svg.tag("rect", x=x0, y=cy - 8, width=max(x1 - x0, 0.5), height=16, fill=colour, fill_opacity="1" if b.role == "england" else "0.35"))
+    out.append(svg.tag("rect", x=x0, y=cy - 8, width=max(x1 - x0, 0.5), height=16, fill=colour, fill_opacity="1" if b.role == "benchmark" else "0.35"))
     if b.lower is not None and b.upper is not None:
         lo, hi = x(b.lower), x(b.upper)
         out.append(

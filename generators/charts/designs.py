@@ -2,7 +2,12 @@
 
 Altair's ``to_dict()`` costs about 20 ms, so it runs once per type; a chart's spec is
 ``json.loads`` of the cached text (about 20 µs) with its data and labels filled in.
-Per-chart values go in as data or literal properties, never into Vega expressions.
+Per-chart values go in as data or literal properties, never into Vega expressions. The one
+exception is the benchmark's name (a site's, not a chart's: "England", "South East region"),
+which three designs must show through an expression (a legend or axis label, a constant
+series name); it goes in only as a string literal made by ``expr_string``, so it is always a
+value and never code; in tooltip titles (which Vega-Lite itself puts into an expression) it
+is cleaned by ``tip_title``. Designs are cached per type and benchmark name.
 """
 
 from __future__ import annotations
@@ -18,19 +23,32 @@ from generators.charts.palette import AREA, ENGLAND, FEMALE, MALE, RANGE_INNER, 
 DATA = alt.NamedData(name="table")
 
 
+def expr_string(text: str) -> str:
+    """``text`` as a single-quoted Vega expression string literal: quotes, backslashes, control
+    characters and line separators escaped, so whatever the text, the expression reads it as a value."""
+    body = json.dumps(text, ensure_ascii=False)[1:-1]  # escapes \\ " and control characters
+    return "'" + body.replace("'", "\\'").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "'"
+
+
+def tip_title(text: str) -> str:
+    """``text`` fit for a tooltip title: Vega-Lite puts the titles into the tooltip's expression
+    escaping only double quotes, so backslashes and control characters go and spaces run together."""
+    return " ".join("".join(ch for ch in text if ch != "\\" and (ch.isprintable() or ch.isspace())).split())
+
+
 def _tip(field: str, title: str) -> alt.Tooltip:
-    return alt.Tooltip(field, type="nominal", title=title)
+    return alt.Tooltip(field, type="nominal", title=tip_title(title))
 
 
-def _trend() -> alt.LayerChart | alt.FacetChart:
+def _trend(benchmark: str) -> alt.LayerChart | alt.FacetChart:
     x = alt.X("p:O", sort=None, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
-    tips = [_tip("p", "Period"), _tip("tv", "Value"), _tip("tci", "95% interval"), _tip("te", "England")]
+    tips = [_tip("p", "Period"), _tip("tv", "Value"), _tip("tci", "95% interval"), _tip("te", benchmark)]
     band = alt.Chart(DATA).mark_area(opacity=0.2, color=AREA).encode(x=x, y=alt.Y("lo:Q", title="unit", scale=alt.Scale(zero=False)), y2=alt.Y2("hi:Q"))
     series = alt.Color(
         "k:N",
         title=None,
         scale=alt.Scale(domain=["v", "e"], range=[AREA, ENGLAND]),
-        legend=alt.Legend(labelExpr="datum.label == 'v' ? 'This area' : 'England'"),
+        legend=alt.Legend(labelExpr=f"datum.label == 'v' ? 'This area' : {expr_string(benchmark)}"),
     )
     dash = alt.StrokeDash("k:N", scale=alt.Scale(domain=["v", "e"], range=[[1, 0], [5, 4]]), legend=None)
     lines = (
@@ -49,9 +67,9 @@ def _verdict_enc() -> dict[str, Any]:
     }
 
 
-def _compare() -> alt.LayerChart | alt.FacetChart:
+def _compare(benchmark: str) -> alt.LayerChart | alt.FacetChart:
     y = alt.Y("l:N", sort=None, title=None, axis=alt.Axis(labelLimit=220))
-    tips = [_tip("l", "Area"), _tip("tv", "Value"), _tip("tci", "95% interval"), _tip("vd", "Compared with England")]
+    tips = [_tip("l", "Area"), _tip("tv", "Value"), _tip("tci", "95% interval"), _tip("vd", f"Compared with {benchmark}")]
     ve = _verdict_enc()
     bar = (
         alt.Chart(DATA)
@@ -66,15 +84,21 @@ def _compare() -> alt.LayerChart | alt.FacetChart:
     return alt.layer(bar, whisker, point, label).properties(width="container", height=alt.Step(24))
 
 
-def _spine() -> alt.LayerChart | alt.FacetChart:
+def _spine(benchmark: str) -> alt.LayerChart | alt.FacetChart:
     y = alt.Y("i:N", sort=None, title=None, axis=alt.Axis(labelLimit=300))
     scale = alt.Scale(domain=[0, 1], nice=False)
     axis = alt.Axis(
         values=[0, 0.5, 1],
-        labelExpr="datum.value == 0 ? 'Worst' : datum.value == 1 ? 'Best' : 'England'",
-        title="Worst ← England value → Best (lower ← → higher where there is no judgement)",
+        labelExpr=f"datum.value == 0 ? 'Worst' : datum.value == 1 ? 'Best' : {expr_string(benchmark)}",
+        title=f"Worst ← {benchmark} value → Best (lower ← → higher where there is no judgement)",
     )
-    tips = [_tip("i", "Indicator"), _tip("tv", "Value"), _tip("te", "England"), _tip("tr", "England range"), _tip("vd", "Compared with England")]
+    tips = [
+        _tip("i", "Indicator"),
+        _tip("tv", "Value"),
+        _tip("te", benchmark),
+        _tip("tr", f"{benchmark} range"),
+        _tip("vd", f"Compared with {benchmark}"),
+    ]
     outer = alt.Chart(DATA).mark_bar(color=RANGE_OUTER, height=14).encode(y=y, x=alt.X("o0:Q", scale=scale, axis=axis), x2=alt.X2("o1:Q"), tooltip=tips)
     inner = alt.Chart(DATA).mark_bar(color=RANGE_INNER, height=14).encode(y=y, x=alt.X("q0:Q"), x2=alt.X2("q1:Q"))
     eng = alt.Chart(DATA).mark_tick(color=ENGLAND, thickness=2, size=22).encode(y=y, x=alt.X("e:Q"))
@@ -87,10 +111,10 @@ def _spine() -> alt.LayerChart | alt.FacetChart:
     return alt.layer(outer, inner, eng, point).properties(width="container", height=alt.Step(28))
 
 
-def _pyramid() -> alt.LayerChart | alt.FacetChart:
+def _pyramid(benchmark: str) -> alt.LayerChart | alt.FacetChart:
     y = alt.Y("a:N", sort=["x"], title="Age band", axis=alt.Axis(labelOverlap=False))
     x_axis = alt.Axis(labelExpr="abs(datum.value) + '%'", title="% of total population")
-    tips = [_tip("s", "Sex"), _tip("a", "Age band"), _tip("tp", "Area"), _tip("te", "England")]
+    tips = [_tip("s", "Sex"), _tip("a", "Age band"), _tip("tp", "Area"), _tip("te", benchmark)]
     bars = (
         alt.Chart(DATA)
         .mark_bar(height=alt.RelativeBandSize(0.9))
@@ -108,15 +132,15 @@ def _pyramid() -> alt.LayerChart | alt.FacetChart:
             y=y,
             x=alt.X("ep:Q"),
             tooltip=tips,
-            stroke=alt.Stroke("eg:N", title=None, scale=alt.Scale(domain=["England"], range=[ENGLAND])),
+            stroke=alt.Stroke("eg:N", title=None, scale=alt.Scale(domain=[benchmark], range=[ENGLAND])),
         )
-        .transform_calculate(eg="'England'")
+        .transform_calculate(eg=expr_string(benchmark))
     )
     return alt.layer(bars, eng).properties(width="container", height=alt.Step(16))
 
 
-def _map() -> alt.Chart:
-    tips = [_tip("properties.n", "Area"), _tip("properties.t", "Value"), _tip("properties.vd", "Compared with England")]
+def _map(benchmark: str) -> alt.Chart:
+    tips = [_tip("properties.n", "Area"), _tip("properties.t", "Value"), _tip("properties.vd", f"Compared with {benchmark}")]
     return (
         alt.Chart(DATA)
         .mark_geoshape(stroke="#FFFFFF", strokeWidth=0.5)
@@ -128,7 +152,7 @@ def _map() -> alt.Chart:
     )
 
 
-def _map_values() -> alt.Chart:
+def _map_values(benchmark: str) -> alt.Chart:  # a map of values alone names no benchmark
     tips = [_tip("properties.n", "Area"), _tip("properties.t", "Value")]
     return (
         alt.Chart(DATA)
@@ -145,16 +169,16 @@ DESIGNS = {"trend": _trend, "compare": _compare, "spine": _spine, "pyramid": _py
 
 
 @functools.cache
-def template_json(kind: str) -> str:
-    """The design's spec as JSON text: Altair runs once per type and process."""
-    spec = DESIGNS[kind]().to_dict()
+def design_json(kind: str, benchmark: str) -> str:
+    """The design's spec as JSON text: Altair runs once per type and benchmark name, per process."""
+    spec = DESIGNS[kind](benchmark).to_dict()
     spec.pop("config", None)
     return json.dumps(spec, separators=(",", ":"), ensure_ascii=False)
 
 
-def new_spec(kind: str, values: list[dict[str, Any]], description: str) -> dict[str, Any]:
-    """A fresh, independent copy of the design with the chart's data and description."""
-    spec: dict[str, Any] = json.loads(template_json(kind))
+def new_spec(kind: str, values: list[dict[str, Any]], description: str, benchmark: str) -> dict[str, Any]:
+    """A fresh, independent copy of the design, naming ``benchmark``, with the chart's data and description."""
+    spec: dict[str, Any] = json.loads(design_json(kind, benchmark))
     spec["data"] = {"values": values}
     spec["description"] = description
     return spec

@@ -4,6 +4,8 @@ The model stage adapts its page models to these; the charts stage knows nothing 
 pandas tables or MkDocs. Missing numbers are ``None`` (NaN is accepted and read as missing).
 Verdicts use Fingertips' words: Better, Similar, Worse, Higher, Lower, Not compared.
 Polarity is ``"high_is_good"``, ``"low_is_good"`` or ``"no_judgement"``.
+The benchmark is the area every other is compared with (England, or a region); each input that
+shows it carries its ``benchmark_name``, which every text of the chart uses.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ Polarity = Literal["high_is_good", "low_is_good", "no_judgement"]
 
 @dataclass(frozen=True)
 class TrendPoint:
-    """One period of a trend: the area's value, its 95% limits, and England's value."""
+    """One period of a trend: the area's value, its 95% limits, and the benchmark's value."""
 
     period: str
     value: float | None
     lower: float | None = None
     upper: float | None = None
-    england: float | None = None
+    benchmark: float | None = None
 
 
 @dataclass(frozen=True)
@@ -34,14 +36,15 @@ class TrendInput:
     unit: str
     points: tuple[TrendPoint, ...]
     decimals: int = 1
+    benchmark_name: str = "England"
 
 
 @dataclass(frozen=True)
 class CompareBar:
-    """One bar: an area (or England) with its 95% limits and verdict.
+    """One bar: an area (or the benchmark) with its 95% limits and verdict.
 
     ``role`` is ``"area"`` (the page's own area, highlighted), ``"comparator"``
-    (a comparator, region or any other area) or ``"england"``.
+    (a comparator, region or any other area) or ``"benchmark"``.
     """
 
     label: str
@@ -49,7 +52,7 @@ class CompareBar:
     lower: float | None = None
     upper: float | None = None
     verdict: str = "Not compared"
-    role: Literal["area", "comparator", "england"] = "comparator"
+    role: Literal["area", "comparator", "benchmark"] = "comparator"
 
 
 @dataclass(frozen=True)
@@ -62,17 +65,18 @@ class CompareInput:
     bars: tuple[CompareBar, ...]
     ranked: bool = False
     decimals: int = 1
+    benchmark_name: str = "England"
 
 
 @dataclass(frozen=True)
 class SpineRow:
-    """One indicator on an area's spine chart: the area's value on the England range."""
+    """One indicator on an area's spine chart: the area's value on the range of all areas, around the benchmark's."""
 
     indicator: str
     period: str
     unit: str
     value: float | None
-    england: float | None
+    benchmark: float | None
     minimum: float | None
     q25: float | None
     q75: float | None
@@ -88,17 +92,18 @@ class SpineInput:
 
     area: str
     rows: tuple[SpineRow, ...]
+    benchmark_name: str = "England"
 
 
 @dataclass(frozen=True)
 class PyramidBand:
-    """One 5-year age band: counts (or shares) of males and females, here and in England."""
+    """One 5-year age band: counts (or shares) of males and females, here and in the benchmark."""
 
     age: str
     male: float | None
     female: float | None
-    england_male: float | None = None
-    england_female: float | None = None
+    benchmark_male: float | None = None
+    benchmark_female: float | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,7 @@ class PyramidInput:
     area: str
     period: str
     bands: tuple[PyramidBand, ...]
+    benchmark_name: str = "England"
 
 
 @dataclass(frozen=True)
@@ -129,21 +135,4 @@ class MapInput:
     unit: str
     areas: tuple[MapArea, ...]
     decimals: int = 1
-
-
-@dataclass(frozen=True)
-class Shape:
-    """One area's boundary: a GeoJSON geometry as compact JSON text."""
-
-    code: str
-    name: str
-    geometry: str
-
-
-@dataclass(frozen=True)
-class Boundaries:
-    """Area boundaries read by ``load_boundaries``; ``key`` is a content hash."""
-
-    kind: Literal["geojson", "hexjson"]
-    shapes: tuple[Shape, ...]
-    key: str
+    benchmark_name: str = "England"

@@ -12,14 +12,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generators.charts.boundaries import geometry_file
+from generators.charts.assets import geometry_file
 from generators.charts.chart import Chart, NoChart, clean_verdict, fmt, make_csv, number, round4
-from generators.charts.inputs import Boundaries, MapArea, MapInput
+from generators.charts.designs import new_spec
+from generators.charts.inputs import MapArea, MapInput
 from generators.charts.palette import VERDICTS, verdict_scale
 from generators.charts.static import add_title_desc, render_static
-from generators.charts.templates import new_spec
+from generators.load.boundaries import Boundaries
 
-COLUMNS = ("Area code", "Area", "Value", "Compared with England", "On the map")
+COLUMNS = ("Area code", "Area", "Value", "Compared with {}", "On the map")  # {}: the benchmark
 NO_DATA = ("No data", "#E4E4E4")
 
 
@@ -35,10 +36,11 @@ def chart_map(data: MapInput, boundaries: Boundaries, cache_dir: Path | None = N
     title, description = _describe(data, shown, by_verdict, len(missing))
     spec = _spec(data, shown, boundaries, by_verdict, description)
     svg = add_title_desc(render_static(spec, cache_dir, inline=lambda: _inline(boundaries)), title, description)
+    columns = tuple(c.format(data.benchmark_name) for c in COLUMNS)
     raw = [(a.code, a.name, a.value, a.verdict, "No" if a.code in missing else "Yes") for a in areas]
     rows = tuple((c, n, "" if v is None else f"{v:,.{data.decimals}f}", vd, m) for c, n, v, vd, m in raw)
     return Chart(
-        kind="map", title=title, description=description, spec=spec, svg=svg, columns=COLUMNS, rows=rows, csv=make_csv(COLUMNS, raw), missing_codes=missing
+        kind="map", title=title, description=description, spec=spec, svg=svg, columns=columns, rows=rows, csv=make_csv(columns, raw), missing_codes=missing
     )
 
 
@@ -59,16 +61,16 @@ def _describe(data: MapInput, shown: list[MapArea], by_verdict: bool, missing: i
     tally = ", ".join(f"{n} {v.lower()}" for v in VERDICTS if (n := sum(a.verdict == v for a in shown)))
     worse = sum(a.verdict == "Worse" for a in shown)
     title = (
-        f"{data.indicator} was worse than England in {worse} of {len(shown)} areas, {data.period}"
+        f"{data.indicator} was worse than {data.benchmark_name} in {worse} of {len(shown)} areas, {data.period}"
         if worse
-        else f"{data.indicator} compared with England across areas, {data.period}"
+        else f"{data.indicator} compared with {data.benchmark_name} across areas, {data.period}"
     )
-    return title, f"{text}. Compared with England: {tally}."
+    return title, f"{text}. Compared with {data.benchmark_name}: {tally}."
 
 
 def _spec(data: MapInput, shown: list[MapArea], boundaries: Boundaries, by_verdict: bool, description: str) -> dict:
     values = [{"c": a.code, "v": round4(a.value), "vd": a.verdict or "Not compared", "t": fmt(a.value, data.decimals, data.unit)} for a in shown]
-    spec = new_spec("map" if by_verdict else "map_values", [], description)
+    spec = new_spec("map" if by_verdict else "map_values", [], description, data.benchmark_name)
     spec["data"] = {"url": geometry_file(boundaries)[0], "format": {"type": "json", "property": "features"}}
     lookup = {"lookup": "properties.c", "from": {"data": {"values": values}, "key": "c", "fields": ["v", "vd", "t"]}}
     spec["transform"] = [lookup, {"calculate": "datum.properties.n", "as": "n"}]

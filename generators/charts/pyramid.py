@@ -1,5 +1,5 @@
 """Population pyramid, ONS layout: males left, females right, by age band, as % of the
-total population, with England as an outline."""
+total population, with the benchmark (England, or a region) as an outline."""
 
 from __future__ import annotations
 
@@ -7,26 +7,27 @@ import re
 from pathlib import Path
 
 from generators.charts.chart import Chart, NoChart, make_csv, number, round4
+from generators.charts.designs import new_spec
 from generators.charts.inputs import PyramidInput
 from generators.charts.static import add_title_desc, render_static
-from generators.charts.templates import new_spec
 
-COLUMNS = ("Age band", "Males %", "Females %", "England males %", "England females %")
+COLUMNS = ("Age band", "Males %", "Females %", "{} males %", "{} females %")  # {}: the benchmark
 
 
 def chart_pyramid(data: PyramidInput, cache_dir: Path | None = None) -> Chart | NoChart:
     """A population pyramid (static SVG by vl-convert, cached in ``cache_dir``), or why not."""
     ages = [str(b.age) for b in data.bands]
     area = _shares([(b.male, b.female) for b in data.bands])
-    england = _shares([(b.england_male, b.england_female) for b in data.bands])
+    benchmark = _shares([(b.benchmark_male, b.benchmark_female) for b in data.bands])
     if area is None:
         return NoChart("pyramid", f"There is no population pyramid: there are no population figures for {data.area}.")
-    title, description = _describe(data, ages, area, england)
-    raw = [(a, m, f, *(england[i] if england else (None, None))) for i, (a, (m, f)) in enumerate(zip(ages, area, strict=False))]
+    title, description = _describe(data, ages, area, benchmark)
+    columns = tuple(c.format(data.benchmark_name) for c in COLUMNS)
+    raw = [(a, m, f, *(benchmark[i] if benchmark else (None, None))) for i, (a, (m, f)) in enumerate(zip(ages, area, strict=False))]
     rows = tuple(tuple("" if x is None else (x if isinstance(x, str) else f"{x:.1f}") for x in r) for r in raw)
-    spec = _spec(ages, area, england, description)
+    spec = _spec(ages, area, benchmark, description, data.benchmark_name)
     svg = add_title_desc(render_static(spec, cache_dir), title, description)
-    return Chart(kind="pyramid", title=title, description=description, spec=spec, svg=svg, columns=COLUMNS, rows=rows, csv=make_csv(COLUMNS, raw))
+    return Chart(kind="pyramid", title=title, description=description, spec=spec, svg=svg, columns=columns, rows=rows, csv=make_csv(columns, raw))
 
 
 Pair = tuple[float | None, float | None]
@@ -47,26 +48,26 @@ def _older(ages: list[str], shares: list[Pair]) -> float:
     return sum((m or 0.0) + (f or 0.0) for s, (m, f) in zip(starts, shares, strict=False) if s and int(s.group(1)) >= 65)
 
 
-def _describe(data: PyramidInput, ages: list[str], area: list[Pair], england: list[Pair] | None) -> tuple[str, str]:
+def _describe(data: PyramidInput, ages: list[str], area: list[Pair], benchmark: list[Pair] | None) -> tuple[str, str]:
     males = sum(m or 0.0 for m, _ in area)
     old = _older(ages, area)
     text = f"In {data.period}, {males:.1f}% of {data.area}'s population were male and {100 - males:.1f}% female"
     if not old:
         return f"Population of {data.area} by age and sex, {data.period}", text + "."
-    eng_old = _older(ages, england) if england else None
-    text += f"; {old:.1f}% were aged 65 and over" + (f" (England {eng_old:.1f}%)." if eng_old else ".")
-    if not eng_old or round(old, 1) == round(eng_old, 1):
+    their_old = _older(ages, benchmark) if benchmark else None
+    text += f"; {old:.1f}% were aged 65 and over" + (f" ({data.benchmark_name} {their_old:.1f}%)." if their_old else ".")
+    if not their_old or round(old, 1) == round(their_old, 1):
         return f"Population of {data.area} by age and sex, {data.period}", text
-    word = "older" if old > eng_old else "younger"
-    return f"{data.area} has an {word} population than England, {data.period}", text
+    word = "older" if old > their_old else "younger"
+    return f"{data.area} has an {word} population than {data.benchmark_name}, {data.period}", text
 
 
-def _spec(ages: list[str], area: list[Pair], england: list[Pair] | None, description: str) -> dict:
+def _spec(ages: list[str], area: list[Pair], benchmark: list[Pair] | None, description: str, benchmark_name: str) -> dict:
     values = []
     for i, age in enumerate(ages):
         for j, sex in enumerate(("Males", "Females")):
             sign = -1 if j == 0 else 1
-            p, e = area[i][j], england[i][j] if england else None
+            p, e = area[i][j], benchmark[i][j] if benchmark else None
             values.append(
                 {
                     "a": age,
@@ -77,9 +78,9 @@ def _spec(ages: list[str], area: list[Pair], england: list[Pair] | None, descrip
                     "te": "" if e is None else f"{e:.1f}%",
                 }
             )
-    spec = new_spec("pyramid", values, description)
+    spec = new_spec("pyramid", values, description, benchmark_name)
     for layer in spec["layer"]:
         layer["encoding"]["y"]["sort"] = ages[::-1]
-    if england is None:
+    if benchmark is None:
         spec["layer"] = spec["layer"][:1]
     return spec

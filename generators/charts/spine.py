@@ -1,8 +1,9 @@
-"""Spine chart of an area overview: each indicator's value on the England range.
+"""Spine chart of an area overview: each indicator's value on the range of all areas.
 
-As Fingertips draws it: England's value is the centre line, the bar spans all areas
-(worst to best by polarity; low to high where there is no judgement), the dark part is
-the 25th to 75th percentile, and both halves share one scale (the furthest extreme).
+As Fingertips draws it: the benchmark's value (England's, or a region's) is the centre
+line, the bar spans all areas (worst to best by polarity; low to high where there is no
+judgement), the dark part is the 25th to 75th percentile, and both halves share one scale
+(the furthest extreme).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from dataclasses import replace
 
 from generators.charts import svg
 from generators.charts.chart import Chart, NoChart, clean_verdict, fmt, make_csv, number
+from generators.charts.designs import new_spec
 from generators.charts.inputs import SpineInput, SpineRow
 from generators.charts.palette import ENGLAND, RANGE_INNER, RANGE_OUTER, VERDICTS, verdict_scale
-from generators.charts.templates import new_spec
 
-COLUMNS = ("Indicator", "Period", "Value", "England", "Lowest", "25th percentile", "75th percentile", "Highest", "Compared with England")
+COLUMNS = ("Indicator", "Period", "Value", "{}", "Lowest", "25th percentile", "75th percentile", "Highest", "Compared with {}")  # {}: the benchmark
 W, ROW, TOP, BOTTOM = 720.0, 30.0, 58.0, 12.0
 
 
@@ -23,36 +24,43 @@ def chart_spine(data: SpineInput) -> Chart | NoChart:
     """The spine chart for an area overview, or why there is none."""
     rows = [_clean(r) for r in data.rows]
     drawn = [r for r in rows if _placed(r)]
+    name = data.benchmark_name
     if not drawn:
-        return NoChart("spine", f"There is no spine chart: no indicator has both a value for {data.area} and an England range.")
+        return NoChart("spine", f"There is no spine chart: no indicator has both a value for {data.area} and {_a(name)} {name} range.")
     title, description = _describe(data, drawn)
-    raw = [(r.indicator, r.period, r.value, r.england, r.minimum, r.q25, r.q75, r.maximum, r.verdict) for r in rows]
+    columns = tuple(c.format(name) for c in COLUMNS)
+    raw = [(r.indicator, r.period, r.value, r.benchmark, r.minimum, r.q25, r.q75, r.maximum, r.verdict) for r in rows]
     table = tuple(_table_row(r) for r in rows)
     return Chart(
         kind="spine",
         title=title,
         description=description,
-        spec=_spec(drawn, description),
-        svg=_svg(drawn, title, description),
-        columns=COLUMNS,
+        spec=_spec(data, drawn, description),
+        svg=_svg(data, drawn, title, description),
+        columns=columns,
         rows=table,
-        csv=make_csv(COLUMNS, raw),
+        csv=make_csv(columns, raw),
     )
 
 
+def _a(name: str) -> str:
+    """The article before a name: "an England range", "a South East region range"."""
+    return "an" if name[:1].upper() in "AEIOU" else "a"
+
+
 def _clean(r: SpineRow) -> SpineRow:
-    v, e, lo, q25, q75, hi = (number(x) for x in (r.value, r.england, r.minimum, r.q25, r.q75, r.maximum))
+    v, e, lo, q25, q75, hi = (number(x) for x in (r.value, r.benchmark, r.minimum, r.q25, r.q75, r.maximum))
     return replace(
-        r, indicator=str(r.indicator), period=str(r.period), value=v, england=e, minimum=lo, q25=q25, q75=q75, maximum=hi, verdict=clean_verdict(r.verdict)
+        r, indicator=str(r.indicator), period=str(r.period), value=v, benchmark=e, minimum=lo, q25=q25, q75=q75, maximum=hi, verdict=clean_verdict(r.verdict)
     )
 
 
 def _placed(r: SpineRow) -> bool:
-    return None not in (r.value, r.england, r.minimum, r.maximum) and r.maximum > r.minimum  # type: ignore[operator]
+    return None not in (r.value, r.benchmark, r.minimum, r.maximum) and r.maximum > r.minimum  # type: ignore[operator]
 
 
 def _table_row(r: SpineRow) -> tuple[str, ...]:
-    nums = (r.value, r.england, r.minimum, r.q25, r.q75, r.maximum)
+    nums = (r.value, r.benchmark, r.minimum, r.q25, r.q75, r.maximum)
     return (r.indicator, r.period, *("" if x is None else f"{x:,.{r.decimals}f}" for x in nums), r.verdict)
 
 
@@ -60,9 +68,9 @@ def position(r: SpineRow, x: float | None) -> float | None:
     """Where ``x`` sits on the spine, 0 (worst, or lowest) to 1 (best, or highest)."""
     if x is None:
         return None
-    half = max(r.england - r.minimum, r.maximum - r.england) or 1.0  # type: ignore[operator]
+    half = max(r.benchmark - r.minimum, r.maximum - r.benchmark) or 1.0  # type: ignore[operator]
     sign = -1.0 if r.polarity == "low_is_good" else 1.0
-    return round(0.5 + sign * (x - r.england) / (2 * half), 4)  # type: ignore[operator]
+    return round(0.5 + sign * (x - r.benchmark) / (2 * half), 4)  # type: ignore[operator]
 
 
 def _ends(r: SpineRow) -> tuple[float, float, float | None, float | None]:
@@ -76,16 +84,17 @@ def _ends(r: SpineRow) -> tuple[float, float, float | None, float | None]:
 def _describe(data: SpineInput, rows: list[SpineRow]) -> tuple[str, str]:
     counts = {v: sum(r.verdict == v for r in rows) for v in VERDICTS}
     judged = counts["Better"] + counts["Similar"] + counts["Worse"]
+    name = data.benchmark_name
     title = (
-        f"{data.area} is worse than England on {counts['Worse']} of {judged} indicators and better on {counts['Better']}"
+        f"{data.area} is worse than {name} on {counts['Worse']} of {judged} indicators and better on {counts['Better']}"
         if judged
-        else f"{data.area} compared with the range of all areas in England"
+        else f"{data.area} compared with the range of all areas in {name}"
     )
     tally = ", ".join(f"{n} {v.lower()}" for v, n in counts.items() if n)
-    return title, f"{len(rows)} indicators for {data.area} against the range of all areas in England: {tally}."
+    return title, f"{len(rows)} indicators for {data.area} against the range of all areas in {name}: {tally}."
 
 
-def _spec(rows: list[SpineRow], description: str) -> dict:
+def _spec(data: SpineInput, rows: list[SpineRow], description: str) -> dict:
     values = []
     for r in rows:
         o0, o1, q0, q1 = _ends(r)
@@ -101,11 +110,11 @@ def _spec(rows: list[SpineRow], description: str) -> dict:
                 "v": position(r, r.value),
                 "vd": r.verdict,
                 "tv": f(r.value),
-                "te": f(r.england),
+                "te": f(r.benchmark),
                 "tr": f"{f(r.minimum)} to {f(r.maximum)}",
             }
         )
-    spec = new_spec("spine", values, description)
+    spec = new_spec("spine", values, description, data.benchmark_name)
     domain, colours, shapes = verdict_scale([r.verdict for r in rows])
     enc = spec["layer"][3]["encoding"]
     enc["color"]["scale"] = {"domain": domain, "range": colours}
@@ -113,7 +122,7 @@ def _spec(rows: list[SpineRow], description: str) -> dict:
     return spec
 
 
-def _svg(rows: list[SpineRow], title: str, description: str) -> str:
+def _svg(data: SpineInput, rows: list[SpineRow], title: str, description: str) -> str:
     label_w = min(max(svg.text_width(f"{r.indicator} ({r.period})") for r in rows) + 12, 300)
     value_w = max(svg.text_width(fmt(r.value, r.decimals, r.unit)) for r in rows) + 16
     left, right = label_w + value_w, 16.0
@@ -122,12 +131,15 @@ def _svg(rows: list[SpineRow], title: str, description: str) -> str:
     out = [svg.text(label_w + value_w - 8, TOP - 8, "Value", "end", font_weight="bold")]
     out += [
         svg.text(left + plot_w * p, TOP - 8, s, a, font_weight="bold")
-        for p, s, a in ((0, "Worst / lowest", "start"), (0.5, "England", "middle"), (1, "Best / highest", "end"))
+        for p, s, a in ((0, "Worst / lowest", "start"), (0.5, data.benchmark_name, "middle"), (1, "Best / highest", "end"))
     ]
     for i, r in enumerate(rows):
         out.append(_row(r, TOP + ROW * (i + 0.5), label_w, left, plot_w))
     present = [v for v in VERDICTS if any(r.verdict == v for r in rows)]
-    items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present] + [("bar", RANGE_INNER, "25th–75th percentile"), ("bar", RANGE_OUTER, "England range")]
+    items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present] + [
+        ("bar", RANGE_INNER, "25th–75th percentile"),
+        ("bar", RANGE_OUTER, f"{data.benchmark_name} range"),
+    ]
     key, _ = svg.legend(items, 8, 14, W - 16)
     return svg.document(W, height, title, description, "".join(out) + key)
 

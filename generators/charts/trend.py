@@ -1,14 +1,14 @@
-"""Trend over time: the area's values with their 95% interval band, and England's line."""
+"""Trend over time: the area's values with their 95% interval band, and the benchmark's line."""
 
 from __future__ import annotations
 
 from generators.charts import svg
 from generators.charts.chart import Chart, NoChart, fmt, make_csv, number, round4
+from generators.charts.designs import new_spec
 from generators.charts.inputs import TrendInput, TrendPoint
 from generators.charts.palette import AREA, ENGLAND, GRID
-from generators.charts.templates import new_spec
 
-COLUMNS = ("Period", "Value", "Lower 95% limit", "Upper 95% limit", "England")
+COLUMNS = ("Period", "Value", "Lower 95% limit", "Upper 95% limit", "{}")  # {}: the benchmark
 W, H, TOP, BOTTOM, RIGHT = 640.0, 320.0, 34.0, 30.0, 16.0
 
 
@@ -21,22 +21,23 @@ def chart_trend(data: TrendInput) -> Chart | NoChart:
     if len(known) == 1:
         return NoChart("trend", f"There is no trend chart: only one period ({known[0].period}) has a value.")
     title, description = _describe(data, known[0], known[-1])
-    raw = [(p.period, p.value, p.lower, p.upper, p.england) for p in points]
-    rows = tuple((p.period, *(_show(x, data) for x in (p.value, p.lower, p.upper, p.england))) for p in points)
+    columns = tuple(c.format(data.benchmark_name) for c in COLUMNS)
+    raw = [(p.period, p.value, p.lower, p.upper, p.benchmark) for p in points]
+    rows = tuple((p.period, *(_show(x, data) for x in (p.value, p.lower, p.upper, p.benchmark))) for p in points)
     return Chart(
         kind="trend",
         title=title,
         description=description,
         spec=_spec(data, points, description),
         svg=_svg(data, points, title, description),
-        columns=COLUMNS,
+        columns=columns,
         rows=rows,
-        csv=make_csv(COLUMNS, raw),
+        csv=make_csv(columns, raw),
     )
 
 
 def _clean(p: TrendPoint) -> TrendPoint:
-    return TrendPoint(str(p.period), number(p.value), number(p.lower), number(p.upper), number(p.england))
+    return TrendPoint(str(p.period), number(p.value), number(p.lower), number(p.upper), number(p.benchmark))
 
 
 def _show(x: float | None, data: TrendInput) -> str:
@@ -52,8 +53,8 @@ def _describe(data: TrendInput, first: TrendPoint, last: TrendPoint) -> tuple[st
         text = f"{data.indicator} in {data.area} was {f(last.value)} in both {first.period} and {last.period}"
     else:
         text = f"{data.indicator} in {data.area} {verb} from {f(first.value)} in {first.period} to {f(last.value)} in {last.period}"
-    england = f"; England {f(last.england)}." if last.england is not None else "."
-    return title, text + england
+    benchmark = f"; {data.benchmark_name} {f(last.benchmark)}." if last.benchmark is not None else "."
+    return title, text + benchmark
 
 
 def _spec(data: TrendInput, points: list[TrendPoint], description: str) -> dict:
@@ -64,14 +65,14 @@ def _spec(data: TrendInput, points: list[TrendPoint], description: str) -> dict:
             "v": round4(p.value),
             "lo": round4(p.lower),
             "hi": round4(p.upper),
-            "e": round4(p.england),
+            "e": round4(p.benchmark),
             "tv": fmt(p.value, d, u),
             "tci": _interval(p, d),
-            "te": fmt(p.england, d, u),
+            "te": fmt(p.benchmark, d, u),
         }
         for p in points
     ]
-    spec = new_spec("trend", values, description)
+    spec = new_spec("trend", values, description, data.benchmark_name)
     spec["layer"][0]["encoding"]["y"]["title"] = u or data.indicator
     return spec
 
@@ -81,7 +82,7 @@ def _interval(p: TrendPoint, d: int) -> str:
 
 
 def _svg(data: TrendInput, points: list[TrendPoint], title: str, description: str) -> str:
-    nums = [x for p in points for x in (p.value, p.lower, p.upper, p.england) if x is not None]
+    nums = [x for p in points for x in (p.value, p.lower, p.upper, p.benchmark) if x is not None]
     ticks = svg.nice_ticks(min(nums), max(nums))
     labels = [svg.tick_label(t) for t in ticks]
     left = max(svg.text_width(t) for t in labels) + 34
@@ -95,10 +96,10 @@ def _svg(data: TrendInput, points: list[TrendPoint], title: str, description: st
     out = [_axes(ticks, labels, y, left, plot_w, data.unit or data.indicator)]
     out.append(_x_labels(points, xs, step))
     out.append(_band(points, xs, y))
-    out.append(_line([(x, p.england) for x, p in zip(xs, points, strict=False)], y, ENGLAND, dash="5 4"))
+    out.append(_line([(x, p.benchmark) for x, p in zip(xs, points, strict=False)], y, ENGLAND, dash="5 4"))
     out.append(_line([(x, p.value) for x, p in zip(xs, points, strict=False)], y, AREA))
     out += [svg.tag("circle", cx=x, cy=y(p.value), r=3.5, fill=AREA) for x, p in zip(xs, points, strict=False) if p.value is not None]
-    items = [("line", AREA, data.area), ("dash", ENGLAND, "England"), ("band", AREA, "95% confidence interval")]
+    items = [("line", AREA, data.area), ("dash", ENGLAND, data.benchmark_name), ("band", AREA, "95% confidence interval")]
     key, _ = svg.legend(items, left, 14, plot_w)
     return svg.document(W, H, title, description, "".join(out) + key)
 

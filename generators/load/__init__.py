@@ -5,5 +5,6 @@ indicator metadata (`metadata`), the `make data` manifest, population (`populati
 boundaries and the officers' narrative and extra pages (`inputs`)."""
 
 from generators.load.exports import Loaded, list_csv_files, load_inputs, read_fingertips_file, read_records, read_tidy_file
+from generators.load.inputs import Inputs, load_all
 
-__all__ = ["Loaded", "list_csv_files", "load_inputs", "read_fingertips_file", "read_records", "read_tidy_file"]
+__all__ = ["Inputs", "Loaded", "list_csv_files", "load_all", "load_inputs", "read_fingertips_file", "read_records", "read_tidy_file"]

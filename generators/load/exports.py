@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from generators.load.cache import ContentCache
 from generators.errors import DataError, Place, raise_all
+from generators.load.cache import ContentCache
 
 FINGERTIPS_COLUMNS = {
     "Indicator ID": "indicator_id", "Indicator Name": "indicator_name", "Parent Code": "parent_code",

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generators.charts.inputs import Boundaries
 from generators.config import Config
 from generators.errors import DataError, Place
-from generators.load.boundaries import load_boundaries
+from generators.load.boundaries import Boundaries, load_boundaries
 from generators.load.exports import Loaded, list_csv_files, load_inputs
 from generators.load.metadata import Indicator, add_downloads, load_indicators
 from generators.load.population import Population, load_population

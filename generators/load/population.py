@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from generators.charts import PyramidBand, PyramidInput
 from generators.errors import DataError, Place
 from generators.load.exports import read_records
 
@@ -21,29 +19,15 @@ class Population:
 
     table: pd.DataFrame
 
-    def pyramid(self, area_code: str, area_name: str, benchmark: str) -> PyramidInput | None:
-        """The latest period's pyramid for an area, with the benchmark's shape as the outline."""
-        own = self.table[self.table["area_code"] == area_code]
-        if own.empty:
-            return None
-        period = own["period"].max()
-        england = self.table[(self.table["area_code"] == benchmark) & (self.table["period"] == period)]
-        area_counts = _by_band(own[own["period"] == period])
-        england_counts = _by_band(england)
-        bands = tuple(
-            PyramidBand(band, area_counts.get((band, "Male")), area_counts.get((band, "Female")), england_counts.get((band, "Male")), england_counts.get((band, "Female")))
-            for band in sorted({b for b, _ in area_counts}, key=_band_start)
-        )
-        return PyramidInput(area_name, str(period), bands)
+    def latest_period(self, area_code: str) -> str | None:
+        """The latest period with counts for an area, or None."""
+        own = self.table.loc[self.table["area_code"] == area_code, "period"]
+        return None if own.empty else own.max()
 
-
-def _by_band(rows: pd.DataFrame) -> dict[tuple[str, str], float]:
-    return {(b, s): float(v) for b, s, v in zip(rows["age_band"], rows["sex"], rows["population"])}
-
-
-def _band_start(band: str) -> int:
-    match = re.match(r"(\d+)", band)
-    return int(match.group(1)) if match else 999
+    def counts(self, area_code: str, period: str) -> dict[tuple[str, str], float]:
+        """An area's counts in a period by (age band, sex)."""
+        rows = self.table[(self.table["area_code"] == area_code) & (self.table["period"] == period)]
+        return {(b, s): float(v) for b, s, v in zip(rows["age_band"], rows["sex"], rows["population"])}
 
 
 def load_population(path: Path | None) -> Population | None:

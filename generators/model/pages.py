@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -13,7 +12,6 @@ from generators.load.metadata import Indicator
 from generators.model.messages import key_messages
 from generators.model.series import (
     Area,
-    Point,
     Section,
     all_areas,
     choose_areas,

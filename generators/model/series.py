@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from generators.columns import BREAKDOWN, POINT_COLUMNS, SERIES, Breakdown
+from generators.columns import POINT_COLUMNS, SERIES, Breakdown
 from generators.config import Config, slugify
 from generators.errors import DataError
 from generators.load.metadata import Indicator

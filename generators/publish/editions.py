@@ -1,14 +1,10 @@
-"""Editions and redirects: earlier editions kept under editions/<name>/, renamed pages redirected.
-
-A few lines of ours rather than a MkDocs plugin, so the site also builds under Zensical:
-redirect pages are static HTML files placed in the docs before the build; earlier editions
-are copied into the finished site with a banner pointing to the latest edition.
-"""
+"""Earlier editions kept under editions/<name>/: copied into the finished site with a banner
+pointing to the latest edition (a few lines of ours rather than a MkDocs plugin, so the site
+also builds under Zensical; renamed pages are redirected by `render.redirects`)."""
 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -20,32 +16,6 @@ BANNER = (
     'border-bottom:2px solid #7c2d12;font-family:sans-serif">You are reading the {name} edition, kept so that links to it '
     'keep working. <a href="{latest}" style="color:#1d3a8a;text-decoration:underline">Read the latest edition</a>.</div>'
 )
-
-
-def redirect_pages(redirects: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """A small HTML page at each old address that sends readers (and search engines) to the new one."""
-    pages = {}
-    for old, new in redirects:
-        old_dir = _page_dir(old)
-        target = posixpath.relpath(_page_dir(new) or ".", old_dir or ".") + "/"
-        target = target.replace("./", "", 1) if target.startswith("./") else target
-        pages[f"{old_dir}/index.html" if old_dir else "index.html"] = _redirect_html(target)
-    return pages
-
-
-def _page_dir(path: str) -> str:
-    path = path.strip().lstrip("/")
-    path = re.sub(r"(index)?\.(md|html)$", "", path)
-    return path.rstrip("/")
-
-
-def _redirect_html(target: str) -> str:
-    url = html.escape(target, quote=True)
-    return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>This page has moved</title>\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={url}\"><link rel=\"canonical\" href=\"{url}\">\n"
-        f"</head><body><p>This page has moved to <a href=\"{url}\">its new address</a>.</p></body></html>\n"
-    )
 
 
 def add_previous_editions(site: Path, editions: tuple[tuple[str, Path], ...], source: str) -> int:

@@ -13,7 +13,6 @@ from generators.tidy.rows import Tidy
 from generators.words import POLARITY_WORDS
 
 
-
 def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = None) -> dict[str, Any]:
     """Counts that add up to the rows read, the rows set aside with reasons, and polarity."""
     status = Counter(tidy.table["status"])

@@ -6,6 +6,7 @@ Array functions (one module per family) take and return numpy arrays, computing 
 """
 
 from generators.stats._common import LEVELS, Estimates, z_value
+from generators.stats.assess import assess
 from generators.stats.compare import POLARITIES, assign_quantiles, compare_by_quintile
 from generators.stats.compare import compare_to_benchmark as compare_limits_to_benchmark
 from generators.stats.dsr import compute_dobson_limits, compute_dsr, compute_dsr_by_area, load_esp2013
@@ -13,6 +14,7 @@ from generators.stats.isr import compute_expected, compute_isr, compute_isr_from
 from generators.stats.life_expectancy import compute_life_expectancy
 from generators.stats.means import compute_mean, summarise_values
 from generators.stats.proportions import compute_proportion, compute_wilson_limits
+from generators.stats.ranges import compute_ranges
 from generators.stats.rates import (
     compute_byars_limits,
     compute_count,
@@ -24,16 +26,15 @@ from generators.stats.rates import (
 from generators.stats.suppress import SuppressionRule, find_small_counts, suppress_small_counts
 from generators.stats.trend import compute_trend, compute_trend_statistic
 from generators.stats.verdicts import Agreement, agreement, compare_to_benchmark, compute_trends, infer_polarity
-from generators.stats.assess import assess  # noqa: E402  (the stage, after the methods it applies)
 
 __all__ = [
     "LEVELS",
-    "assess",
     "POLARITIES",
     "Agreement",
     "Estimates",
     "SuppressionRule",
     "agreement",
+    "assess",
     "assign_quantiles",
     "compare_by_quintile",
     "compare_limits_to_benchmark",
@@ -52,6 +53,7 @@ __all__ = [
     "compute_mean",
     "compute_poisson_limits",
     "compute_proportion",
+    "compute_ranges",
     "compute_rate",
     "compute_trend",
     "compute_trend_statistic",

@@ -12,11 +12,11 @@ from typing import Any
 
 import pandas as pd
 
+from generators.config.settings import Config
+from generators.load.metadata import Indicator
 from generators.stats.proportions import compute_proportion
 from generators.stats.rates import compute_rate
 from generators.stats.verdicts import agreement, compare_to_benchmark, compute_trends, infer_polarity
-from generators.config.settings import Config
-from generators.load.metadata import Indicator
 from generators.tidy.rows import Tidy
 
 JUDGED = ["Better", "Similar", "Worse", "Higher", "Lower"]

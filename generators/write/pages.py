@@ -14,6 +14,7 @@ large sites two worker processes share them. Nothing but paths and hashes travel
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import multiprocessing
 import os
@@ -26,34 +27,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from generators.progress import track
-from generators.write.project import write_docs
+from generators.render.jobs import Made, PageJob
+from generators.write.project import STATE_FILE, write_docs
 
 PARALLEL_FROM_JOBS = 400
 """Below this many pages one process is quicker than starting a second."""
 JOBS_PER_TASK = 64
-STATE_FILE = "pages.json"
 PACKAGES = ("jinja2", "markupsafe", "vl-convert-python", "altair", "pandas", "numpy")
 """Libraries whose version can change what a page or chart looks like."""
-
-
-@dataclass(frozen=True)
-class PageJob:
-    """One page to make. `key` names it among the jobs (its folder under docs/, e.g.
-    `areas/crawley/`); `kind` says how it is made; `model` is everything it shows."""
-
-    key: str
-    kind: str
-    model: Any
-    narrative: str = ""
-
-
-@dataclass(frozen=True)
-class Made:
-    """What making a page gave: its files (bytes by path under docs/) and facts for the build report."""
-
-    files: dict[str, bytes]
-    missing_codes: tuple[str, ...] = ()
 
 
 Maker = Callable[[PageJob, Any], Made]
@@ -152,13 +136,28 @@ def _all_there(build: Path, files: list[str]) -> bool:
 def job_hash(job: PageJob, shared_key: bytes) -> str:
     """The content hash of a whole job: its model, kind, narrative, the shared part and the code."""
     digest = hashlib.sha256(shared_key)
-    digest.update(pickle.dumps(job, protocol=5))
+    digest.update(content_bytes(job))
     return digest.hexdigest()
 
 
 def shared_key(shared: Any) -> bytes:
     """The hash input every job shares: the code's version and the shared part."""
-    return code_version().encode("ascii") + pickle.dumps(shared, protocol=5)
+    return code_version().encode("ascii") + content_bytes(shared)
+
+
+def content_bytes(value: Any) -> bytes:
+    """`value` pickled for hashing: a table stands for its content (columns, types, a hash of its
+    values), so the same rows hash the same however they were read (parsed, or from the cache)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.dispatch_table = {pd.DataFrame: _table_content}
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def _table_content(table: pd.DataFrame) -> tuple[type, tuple[Any, ...]]:
+    values = pd.util.hash_pandas_object(table, index=False).to_numpy().tobytes()
+    return (tuple, ((list(table.columns), [str(t) for t in table.dtypes], values),))
 
 
 def _version(package: str) -> str:

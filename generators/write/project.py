@@ -9,37 +9,33 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from generators.config.settings import Config
+from generators.config import Config
 
-SKIP_DOCS = ("narrative",)
+if TYPE_CHECKING:
+    from generators.write.pages import PagesOutput
+
+STATE_FILE = "pages.json"
 
 
 def write_project(
-    files: dict[str, str | bytes], config: Config, repo: Path, build: Path, already: frozenset[str] = frozenset(), changed: int = 0, state: bytes = b""
+    files: dict[str, str | bytes], site_files: dict[str, bytes], mkdocs_template: str, config: Config, build: Path, pages: PagesOutput, state: bytes
 ) -> dict[str, int]:
     """Write build/mkdocs.yml, build/overrides and build/docs; return counts written and kept.
-    `already`: docs paths written earlier in this build by `write_docs` (the area pages), kept as they are;
-    `state`: the area pages' content hashes, kept in build/pages.json for the next build."""
-    wanted: dict[Path, bytes] = {}
-    for source in sorted((repo / "docs").rglob("*")):
-        relative = source.relative_to(repo / "docs")
-        if source.is_file() and relative.parts[0] not in SKIP_DOCS:
-            wanted[build / "docs" / relative] = source.read_bytes()
-    for source in sorted((repo / "overrides").rglob("*")):
-        if source.is_file():
-            wanted[build / "overrides" / source.relative_to(repo / "overrides")] = source.read_bytes()
+    `files`: generated files besides the pages (chart assets, redirects), by path in the project;
+    `site_files`: the site's own pages and overrides; `pages`: what `make_pages` wrote into
+    build/docs, kept as it is; `state`: the pages' content hashes, kept in build/pages.json."""
+    wanted: dict[Path, bytes] = {build / path: content for path, content in site_files.items()}
     for path, content in files.items():
-        wanted[build / "docs" / path] = content.encode("utf-8") if isinstance(content, str) else content
-    wanted[build / "mkdocs.yml"] = mkdocs_config(repo / "mkdocs.yml", config).encode("utf-8")
-    if state:
-        wanted[build / "pages.json"] = state
-    counts = sync_tree(build, wanted, keep={build / "docs" / p for p in already})
-    counts["written"] += changed
-    counts["kept"] += len(already) - changed
+        wanted[build / path] = content.encode("utf-8") if isinstance(content, str) else content
+    wanted[build / "mkdocs.yml"] = mkdocs_config(mkdocs_template, config).encode("utf-8")
+    wanted[build / STATE_FILE] = state
+    counts = sync_tree(build, wanted, keep={build / "docs" / p for p in pages.paths})
+    counts["written"] += pages.written
+    counts["kept"] += len(pages.paths) - pages.written
     return counts
 
 
@@ -57,9 +53,9 @@ def write_docs(build: Path, files: dict[str, bytes]) -> tuple[frozenset[str], in
     return frozenset(files), changed
 
 
-def mkdocs_config(template: Path, config: Config) -> str:
-    """The project's mkdocs.yml with this build's title, paths and settings filled in."""
-    settings: dict[str, Any] = yaml.safe_load(template.read_text(encoding="utf-8"))
+def mkdocs_config(template: str, config: Config) -> str:
+    """The tool's mkdocs.yml with this build's title, paths and settings filled in."""
+    settings: dict[str, Any] = yaml.safe_load(template)
     settings["site_name"] = config.title
     settings["docs_dir"] = "docs"
     settings["theme"]["custom_dir"] = "overrides"

@@ -38,7 +38,7 @@ def compare(name: str = "Smoking prevalence") -> CompareInput:
     bars = (
         CompareBar("County Durham", 14.2, 13.1, 15.3, "Worse", "area"),
         *(CompareBar(n, v, v - 1.2, v + 1.2, vd) for n, v, vd in others),
-        CompareBar("England", 12.9, 12.8, 13.0, "", "england"),
+        CompareBar("England", 12.9, 12.8, 13.0, "", "benchmark"),
     )
     return CompareInput(name, "2023", "%", bars)
 
@@ -60,7 +60,7 @@ def pyramid(area: str = "County Durham") -> PyramidInput:
         for i, age in enumerate(ages)
     )
     return PyramidInput(
-        area, "2023", tuple(PyramidBand(b.age, max(b.male, 0), max(b.female, 0), max(b.england_male, 0), max(b.england_female, 0)) for b in bands)
+        area, "2023", tuple(PyramidBand(b.age, max(b.male, 0), max(b.female, 0), max(b.benchmark_male, 0), max(b.benchmark_female, 0)) for b in bands)
     )
 
 

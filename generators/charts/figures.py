@@ -1,4 +1,4 @@
-"""Stage 6, charts: page models to chart inputs, figures (HTML) and chart files.
+"""Page models to chart inputs, figures (HTML) and chart files: the charts of each page.
 
 For each chapter or theme page: a trend chart and a comparison chart per indicator section
 shown in full. For each
@@ -9,17 +9,15 @@ area ranked, and a map where boundaries are configured. What cannot be drawn say
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import astuple, dataclass, field
 from html import escape
 from pathlib import Path
 
-import pandas as pd
-
 from generators import charts as c
 from generators.charts.chart import number
-from generators.model import Area, Point, Section
-from generators.pages import AreaPage, ChapterPage, IndicatorPage, Site, ThemePage
-from generators.progress import track
+from generators.load.population import Population
+from generators.model import Area, AreaPage, ChapterPage, IndicatorPage, Point, Section, ThemePage
 
 
 @dataclass
@@ -57,33 +55,67 @@ def overview_figures(page: AreaPage, spine: c.SpineInput, pyramid: c.PyramidInpu
     return figures.finish()
 
 
-def spine_input(page: AreaPage, ranges: dict[tuple, tuple[float, ...]]) -> c.SpineInput:
+def spine_input(page: AreaPage, ranges: dict[tuple, tuple[float, ...]], benchmark_name: str) -> c.SpineInput:
     sections = [s for chapter in page.chapters for s in chapter.sections]
-    return c.SpineInput(page.area.name, tuple(_spine_row(s, ranges) for s in sections if s.latest))
+    return c.SpineInput(page.area.name, tuple(_spine_row(s, ranges) for s in sections if s.latest), benchmark_name)
 
 
 def section_figures(shown: ChapterPage | ThemePage, benchmark: Area) -> Figures:
     """The charts of a page that shows indicator sections in full: a trend and a comparison each."""
     figures = Figures()
     for section in shown.own_sections:
-        figures.add(shown.path, section.anchor, c.chart_trend(_trend(section)), f"{section.anchor}-trend", table=False)
+        figures.add(shown.path, section.anchor, c.chart_trend(_trend(section, benchmark)), f"{section.anchor}-trend", table=False)
         figures.add(shown.path, section.anchor + "-compare", c.chart_compare(_compare(section, benchmark)), f"{section.anchor}-compare")
     return figures.finish()
 
 
-def indicator_figures(site: Site, boundaries: c.Boundaries | None, cache: Path | None) -> Figures:
-    """The charts of every indicator page: all areas ranked, and a map where there are boundaries."""
+def indicator_page_figures(page: IndicatorPage, benchmark: Area, boundaries: c.Boundaries | None, cache: Path | None) -> Figures:
+    """The charts of an indicator page: every area ranked, and a map where there are boundaries."""
     figures = Figures()
-    for indicator in track(site.indicators, "charts", len(site.indicators)):
-        _indicator_figures(figures, indicator, site, boundaries, cache)
+    by_anchor: dict[str, list[Section]] = {}
+    for section in page.sections:
+        by_anchor.setdefault(section.anchor, []).append(section)
+    for anchor, sections in by_anchor.items():
+        latest = [(s, s.latest) for s in sections if s.latest is not None]
+        period = max((p.period for _, p in latest), default="")
+        bars = tuple(c.CompareBar(s.area.name, number(p.value), number(p.lower_95), number(p.upper_95), p.verdict, "comparator") for s, p in latest)
+        name = benchmark.name
+        reference = sections[0].benchmark_at(period)
+        if reference is not None:
+            bars += (c.CompareBar(name, number(reference.value), number(reference.lower_95), number(reference.upper_95), "Not compared", "benchmark"),)
+        title = sections[0].title
+        ranked = c.CompareInput(title, period, page.indicator.unit, bars, ranked=True, benchmark_name=name)
+        figures.add(page.path, anchor, c.chart_compare(ranked), f"{anchor}-ranked")
+        if boundaries is not None:
+            areas = tuple(c.MapArea(s.area.code, s.area.name, number(p.value), p.verdict) for s, p in latest)
+            shown = c.MapInput(title, period, page.indicator.unit, areas, benchmark_name=name)
+            figures.add(page.path, anchor + "-map", c.chart_map(shown, boundaries, cache), f"{anchor}-map")
     return figures.finish()
 
 
-def _trend(section: Section) -> c.TrendInput:
+def pyramid_input(population: Population | None, area: Area, benchmark: Area) -> c.PyramidInput | None:
+    """The latest period's population pyramid of an area, with the benchmark's shape as the outline; None without a population."""
+    period = population.latest_period(area.code) if population else None
+    if population is None or period is None:
+        return None
+    area_counts, reference = population.counts(area.code, period), population.counts(benchmark.code, period)
+    bands = tuple(
+        c.PyramidBand(band, area_counts.get((band, "Male")), area_counts.get((band, "Female")), reference.get((band, "Male")), reference.get((band, "Female")))
+        for band in sorted({b for b, _ in area_counts}, key=_band_start)
+    )
+    return c.PyramidInput(area.name, str(period), bands, benchmark_name=benchmark.name)
+
+
+def _band_start(band: str) -> int:
+    match = re.match(r"(\d+)", band)
+    return int(match.group(1)) if match else 999
+
+
+def _trend(section: Section, benchmark: Area) -> c.TrendInput:
     points = tuple(
         c.TrendPoint(p.period, number(p.value), number(p.lower_95), number(p.upper_95), _benchmark_value(section, p)) for p in section.points
     )
-    return c.TrendInput(section.title, section.area.name, section.indicator.unit, points)
+    return c.TrendInput(section.title, section.area.name, section.indicator.unit, points, benchmark_name=benchmark.name)
 
 
 def _benchmark_value(section: Section, point: Point) -> float | None:
@@ -98,58 +130,22 @@ def _compare(section: Section, benchmark: Area) -> c.CompareInput:
     parent = section.parent_at(latest.period)
     if parent is not None and section.area.parent_code != benchmark.code:
         bars.append(c.CompareBar(section.area.parent_name, number(parent.value), number(parent.lower_95), number(parent.upper_95), parent.verdict, "comparator"))
-    england = section.benchmark_at(latest.period)
-    if england is not None:
-        bars.append(c.CompareBar(benchmark.name, number(england.value), number(england.lower_95), number(england.upper_95), "Not compared", "england"))
-    return c.CompareInput(section.title, latest.period, section.indicator.unit, tuple(bars))
+    reference = section.benchmark_at(latest.period)
+    if reference is not None:
+        bars.append(c.CompareBar(benchmark.name, number(reference.value), number(reference.lower_95), number(reference.upper_95), "Not compared", "benchmark"))
+    return c.CompareInput(section.title, latest.period, section.indicator.unit, tuple(bars), benchmark_name=benchmark.name)
 
 
 def _spine_row(section: Section, ranges: dict[tuple, tuple[float, ...]]) -> c.SpineRow:
     latest = section.latest
     assert latest is not None
-    key = (section.indicator.id, section.sex, section.age, latest.period)
+    key = (section.indicator.id, *astuple(section.breakdown), latest.period)
     low, q25, q75, high = ranges.get((*key, section.area.type)) or ranges.get((*key, "*"), (math.nan,) * 4)
-    england = section.benchmark_at(latest.period)
+    reference = section.benchmark_at(latest.period)
     polarity = section.indicator.polarity or "no_judgement"
     return c.SpineRow(
-        section.title, latest.period, section.indicator.unit, number(latest.value), number(england.value) if england else None,
+        section.title, latest.period, section.indicator.unit, number(latest.value), number(reference.value) if reference else None,
         number(low), number(q25), number(q75), number(high), polarity, latest.verdict,  # type: ignore[arg-type]
     )
 
 
-def _indicator_figures(figures: Figures, page: IndicatorPage, site: Site, boundaries: c.Boundaries | None, cache: Path | None) -> None:
-    by_anchor: dict[str, list[Section]] = {}
-    for section in page.sections:
-        by_anchor.setdefault(section.anchor, []).append(section)
-    for anchor, sections in by_anchor.items():
-        latest = [(s, s.latest) for s in sections if s.latest is not None]
-        period = max((p.period for _, p in latest), default="")
-        bars = tuple(c.CompareBar(s.area.name, number(p.value), number(p.lower_95), number(p.upper_95), p.verdict, "comparator") for s, p in latest)
-        england = sections[0].benchmark_at(period)
-        if england is not None:
-            bars += (c.CompareBar(site.benchmark.name, number(england.value), number(england.lower_95), number(england.upper_95), "Not compared", "england"),)
-        title = sections[0].title
-        figures.add(page.path, anchor, c.chart_compare(c.CompareInput(title, period, page.indicator.unit, bars, ranked=True)), f"{anchor}-ranked")
-        if boundaries is not None:
-            areas = tuple(c.MapArea(s.area.code, s.area.name, number(p.value), p.verdict) for s, p in latest)
-            figures.add(page.path, anchor + "-map", c.chart_map(c.MapInput(title, period, page.indicator.unit, areas), boundaries, cache), f"{anchor}-map")
-
-
-MIN_AREAS_FOR_RANGE = 5
-
-
-def england_ranges(table: pd.DataFrame, benchmark: str) -> dict[tuple, tuple[float, ...]]:
-    """Minimum, 25th and 75th percentiles and maximum of each indicator across the areas of a type
-    (as Fingertips' spine charts); where a type has fewer than 5 areas in the data, across all
-    areas but the benchmark, keyed with area type "*"."""
-    rows = table[table["value"].notna() & (table["status"] == "used") & (table["area_code"] != benchmark)]
-    keys = ["indicator_id", "sex", "age", "period"]
-    by_type = _summary(rows, [*keys, "area_type"])
-    everyone = _summary(rows.assign(area_type="*"), [*keys, "area_type"])
-    return everyone | by_type
-
-
-def _summary(rows: pd.DataFrame, keys: list[str]) -> dict[tuple, tuple[float, ...]]:
-    grouped = rows.groupby(keys, sort=True)["value"]
-    summary = pd.concat([grouped.min(), grouped.quantile(0.25), grouped.quantile(0.75), grouped.max(), grouped.count()], axis=1)
-    return {key: tuple(float(v) for v in values[:4]) for key, values in zip(summary.index, summary.to_numpy()) if values[4] >= MIN_AREAS_FOR_RANGE}

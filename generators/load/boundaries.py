@@ -1,4 +1,4 @@
-"""Read area boundaries for maps: GeoJSON (codes in a named property) or HexJSON (odd-r).
+"""Area boundaries for maps, read once at load: GeoJSON (codes in a named property) or HexJSON (odd-r).
 
 GeoJSON rings are simplified (Douglas–Peucker), rounded and wound clockwise as d3-geo
 expects; HexJSON hexes become small polygons drawn with an identity projection.
@@ -10,11 +10,30 @@ import hashlib
 import itertools
 import json
 import math
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from generators.charts.inputs import Boundaries, Shape
 from generators.errors import DataError, Place
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One area's boundary: a GeoJSON geometry as compact JSON text."""
+
+    code: str
+    name: str
+    geometry: str
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    """Area boundaries read by ``load_boundaries``; ``key`` is a content hash."""
+
+    kind: Literal["geojson", "hexjson"]
+    shapes: tuple[Shape, ...]
+    key: str
+
 
 TOLERANCE = 0.005  # degrees; a pixel of a 640 px map of England is about 0.0125
 DIGITS = 3
@@ -113,11 +132,3 @@ def _douglas_peucker(pts: list[tuple[float, float]], tol: float) -> list[tuple[f
             keep[index] = True
             stack += [(a, index), (index, b)]
     return [p for p, k in zip(pts, keep, strict=False) if k]
-
-
-def geometry_file(boundaries: Boundaries) -> tuple[str, bytes]:
-    """The boundaries as one GeoJSON file for the site: (name, bytes), name from the content hash."""
-    features = ",".join(
-        f'{{"type":"Feature","properties":{json.dumps({"c": s.code, "n": s.name}, ensure_ascii=False)},"geometry":{s.geometry}}}' for s in boundaries.shapes
-    )
-    return f"geo/{boundaries.key}.json", f'{{"type":"FeatureCollection","features":[{features}]}}'.encode()
