@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 CONFIG ?= jsna.yml
 DATA ?=
 SOURCE := $(if $(DATA),--data $(DATA),--config $(CONFIG))
+# build/ and site/ are written beside the configuration file (beside this Makefile for DATA=)
+HERE := $(if $(DATA),,$(dir $(abspath $(CONFIG))))
 
 .DEFAULT_GOAL := help
 .PHONY: help build generate serve test test-browser lint bench data demo clean
@@ -18,14 +20,14 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install --quiet -r requirements.txt
 	touch $@
 
-build: $(VENV)/.installed ## Build the site into site/ (the demonstration data, or DATA=folder of Fingertips exports)
+build: $(VENV)/.installed ## Build the site into site/ (the demonstration, CONFIG=path/to/jsna.yml for a JSNA in its own folder, or DATA=folder of Fingertips exports)
 	$(PY) -m generators build $(SOURCE)
 
 generate: $(VENV)/.installed ## Write the MkDocs project into build/ without running MkDocs
 	$(PY) -m generators generate $(SOURCE)
 
 serve: build ## Build, then serve the site at http://127.0.0.1:8000 with live reload
-	$(PY) -m mkdocs serve -f build/mkdocs.yml
+	$(PY) -m mkdocs serve -f $(HERE)build/mkdocs.yml
 
 test: $(VENV)/.installed ## Run every test (browser tests skip where Chromium is missing)
 	$(PY) -m pytest -q
@@ -41,10 +43,11 @@ bench: $(VENV)/.installed ## Measure an England-scale build (prints one table)
 	$(PY) bench/bench_build.py
 
 data: $(VENV)/.installed ## Download the indicators, metadata and boundaries named in jsna.yml from Fingertips
-	$(PY) -m generators.fetch --config $(CONFIG) --data data
+	$(PY) -m generators.fetch --config $(CONFIG) --data $(HERE)data
 
 demo: $(VENV)/.installed ## Regenerate the demonstration dataset in data/demo
 	$(PY) -m generators.demo --out data/demo
 
-clean: ## Remove the built site, build/, the MkDocs staging folder and caches (keeps .venv)
+clean: ## Remove the built site, build/, the MkDocs staging folder and caches (keeps .venv; CONFIG= cleans beside that file)
 	rm -rf build site site.* .site.mkdocs .cache .pytest_cache test-output
+	$(if $(HERE),rm -rf $(HERE)build $(HERE)site $(HERE)site.* $(HERE).site.mkdocs $(HERE).cache)

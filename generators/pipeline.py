@@ -48,7 +48,7 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
         say(f"{name:<8} {timings[-1][1]:6.2f} s  (peak {peak_memory_mb():,} MB)")
         return result
 
-    cache = folder / ".cache"
+    cache = TOOL / ".cache"  # shared by every JSNA built with this copy of the tool (content-addressed)
     inputs = stage("load", lambda: load_all(config, TOOL, folder, cache))
     tidied = stage("tidy", lambda: tidy_rows(inputs.rows.table, config, inputs.indicators, {str(p) for p in inputs.local_files}))
     config = dataclasses.replace(config, chapters=tidied.chapters)
