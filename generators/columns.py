@@ -28,6 +28,9 @@ DOWNLOAD_COLUMNS = [
 ]
 """The columns of the data downloads, in order."""
 
+POLARITIES = ("high_is_good", "low_is_good", "no_judgement")
+"""Which way is good: the indicator table's `polarity` values."""
+
 SEX_ORDER = {"Persons": 0, "Female": 1, "Male": 2}
 
 

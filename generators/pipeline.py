@@ -71,7 +71,7 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     made.merge(make_pages([jobs.report_job(report)], shared, make_page, build))
     files: dict[str, str | bytes] = {f"docs/assets/charts/{name}": data for name, data in asset_files([inputs.boundaries] if inputs.boundaries else [], cache / "charts").items()}
     files.update({f"docs/{path}": text for path, text in redirect_pages(config.redirects).items()})
-    written = stage("write", lambda: write_project(files, inputs.site_files, inputs.mkdocs_template, config, build, made, state_bytes(made.state)))
+    written = stage("write", lambda: write_project(files, inputs.site_files, inputs.mkdocs_template, config, build, made.paths, made.written, state_bytes(made.state)))
     say(f"pages: {made.made:,} made, {made.kept:,} unchanged (content hash)")
     return Generated(report, len(files) + len(made.paths), written, tuple(timings))
 

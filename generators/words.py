@@ -13,6 +13,19 @@ import pandas as pd
 
 POLARITY_WORDS = {"high_is_good": "high is good", "low_is_good": "low is good", "no_judgement": "no judgement"}
 
+POLARITY_NAMES = {
+    "high_is_good": "high_is_good", "high is good": "high_is_good", "rag - high is good": "high_is_good",
+    "low_is_good": "low_is_good", "low is good": "low_is_good", "rag - low is good": "low_is_good",
+    "no_judgement": "no_judgement", "no judgement": "no_judgement", "bob - blue orange blue": "no_judgement",
+    "not applicable": "no_judgement",
+}
+"""What metadata files and Fingertips (api/polarities, the metadata CSV's Polarity) call a polarity -> ours."""
+
+
+def read_polarity(text: str) -> str | None:
+    """Our polarity for a name as written (`RAG - Low is good` -> `low_is_good`), or None."""
+    return POLARITY_NAMES.get(" ".join(text.lower().split()))
+
 VERDICT_WORDS = {
     "Better": "significantly better than", "Worse": "significantly worse than", "Similar": "similar to",
     "Higher": "significantly higher than", "Lower": "significantly lower than",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from generators.words import formula_safe
 
 Cell = str | float | int | None
 
@@ -49,10 +50,7 @@ KIND_NAMES = {
     "map": "Map",
 }
 
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-def number(x: float | None) -> float | None:
+def finite(x: float | None) -> float | None:
     """A finite float, or None for missing and NaN."""
     if x is None:
         return None
@@ -68,26 +66,13 @@ def round4(x: float | None) -> float | int | None:
     return int(r) if r.is_integer() and abs(r) < 1e15 else r
 
 
-def fmt(x: float | None, decimals: int, unit: str = "") -> str:
-    """A value as people read it: fixed decimals, thousands separators, its unit."""
-    if x is None:
-        return "no value"
-    text = f"{x:,.{decimals}f}"
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
-
-
 def safe_cell(value: Cell) -> str:
     """Text for a CSV cell, safe against spreadsheet formula injection."""
     if value is None:
         return ""
     if isinstance(value, float):
         return "" if not math.isfinite(value) else f"{value:.12g}"
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    return formula_safe(str(value))
 
 
 def make_csv(columns: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from generators.charts import svg
-from generators.charts.chart import Chart, NoChart, clean_verdict, fmt, make_csv, number, round4
+from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv, round4
 from generators.charts.designs import new_spec
 from generators.charts.inputs import CompareBar, CompareInput
 from generators.charts.palette import ENGLAND, GRID, VERDICTS, verdict_scale
+from generators.words import SHORT_VERDICT_WORDS, format_chart_value
 
 COLUMNS = ("Area", "Value", "Lower 95% limit", "Upper 95% limit", "Compared with {}")  # {}: the benchmark
 W, ROW, TOP, BOTTOM = 640.0, 24.0, 40.0, 34.0
@@ -38,7 +39,7 @@ def chart_compare(data: CompareInput) -> Chart | NoChart:
 
 def _clean(b: CompareBar, benchmark: str) -> CompareBar:
     verdict = benchmark if b.role == "benchmark" else clean_verdict(b.verdict)
-    return CompareBar(str(b.label), number(b.value), number(b.lower), number(b.upper), verdict, b.role)
+    return CompareBar(str(b.label), finite(b.value), finite(b.lower), finite(b.upper), verdict, b.role)
 
 
 def _word(b: CompareBar) -> str:
@@ -46,7 +47,7 @@ def _word(b: CompareBar) -> str:
 
 
 def _describe(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
-    f = lambda x: fmt(x, data.decimals, data.unit)  # noqa: E731
+    f = lambda x: format_chart_value(x, data.decimals, data.unit)  # noqa: E731
     area = next((b for b in bars if b.role == "area"), None)
     name = data.benchmark_name
     benchmark = next((b for b in bars if b.role == "benchmark"), None)
@@ -55,7 +56,7 @@ def _describe(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
     summary = f"Of {len(counted)} areas compared with {name}: {tally}."
     if area is None or area.value is None:
         return f"{data.indicator} by area, {data.period}", f"{data.indicator}, {data.period}. {summary}"
-    judged = {"Better": "better than", "Worse": "worse than", "Similar": "similar to", "Higher": "higher than", "Lower": "lower than"}.get(area.verdict)
+    judged = SHORT_VERDICT_WORDS.get(area.verdict)
     title = (
         f"{data.indicator} in {area.label} is {judged} {name}, {data.period}"
         if judged
@@ -76,7 +77,7 @@ def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
             "hi": round4(b.upper),
             "vd": b.verdict,
             "tx": round4(max(x for x in (b.value, b.upper, 0.0) if x is not None)),
-            "tv": fmt(b.value, d, u),
+            "tv": format_chart_value(b.value, d, u),
             "tci": "" if b.lower is None or b.upper is None else f"{b.lower:,.{d}f} to {b.upper:,.{d}f}",
         }
         for b in bars

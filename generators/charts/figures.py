@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from generators import charts as c
-from generators.charts.chart import number
+from generators.charts.chart import finite
 from generators.load.population import Population
 from generators.model import Area, AreaPage, ChapterPage, IndicatorPage, Point, Section, ThemePage
 
@@ -78,16 +78,16 @@ def indicator_page_figures(page: IndicatorPage, benchmark: Area, boundaries: c.B
     for anchor, sections in by_anchor.items():
         latest = [(s, s.latest) for s in sections if s.latest is not None]
         period = max((p.period for _, p in latest), default="")
-        bars = tuple(c.CompareBar(s.area.name, number(p.value), number(p.lower_95), number(p.upper_95), p.verdict, "comparator") for s, p in latest)
+        bars = tuple(c.CompareBar(s.area.name, finite(p.value), finite(p.lower_95), finite(p.upper_95), p.verdict, "comparator") for s, p in latest)
         name = benchmark.name
         reference = sections[0].benchmark_at(period)
         if reference is not None:
-            bars += (c.CompareBar(name, number(reference.value), number(reference.lower_95), number(reference.upper_95), "Not compared", "benchmark"),)
+            bars += (c.CompareBar(name, finite(reference.value), finite(reference.lower_95), finite(reference.upper_95), "Not compared", "benchmark"),)
         title = sections[0].title
         ranked = c.CompareInput(title, period, page.indicator.unit, bars, ranked=True, benchmark_name=name)
         figures.add(page.path, anchor, c.chart_compare(ranked), f"{anchor}-ranked")
         if boundaries is not None:
-            areas = tuple(c.MapArea(s.area.code, s.area.name, number(p.value), p.verdict) for s, p in latest)
+            areas = tuple(c.MapArea(s.area.code, s.area.name, finite(p.value), p.verdict) for s, p in latest)
             shown = c.MapInput(title, period, page.indicator.unit, areas, benchmark_name=name)
             figures.add(page.path, anchor + "-map", c.chart_map(shown, boundaries, cache), f"{anchor}-map")
     return figures.finish()
@@ -113,26 +113,26 @@ def _band_start(band: str) -> int:
 
 def _trend(section: Section, benchmark: Area) -> c.TrendInput:
     points = tuple(
-        c.TrendPoint(p.period, number(p.value), number(p.lower_95), number(p.upper_95), _benchmark_value(section, p)) for p in section.points
+        c.TrendPoint(p.period, finite(p.value), finite(p.lower_95), finite(p.upper_95), _benchmark_value(section, p)) for p in section.points
     )
     return c.TrendInput(section.title, section.area.name, section.indicator.unit, points, benchmark_name=benchmark.name)
 
 
 def _benchmark_value(section: Section, point: Point) -> float | None:
     found = section.benchmark_at(point.period)
-    return number(found.value) if found else None
+    return finite(found.value) if found else None
 
 
 def _compare(section: Section, benchmark: Area) -> c.CompareInput:
     latest = section.latest
     assert latest is not None
-    bars = [c.CompareBar(section.area.name, number(latest.value), number(latest.lower_95), number(latest.upper_95), latest.verdict, "area")]
+    bars = [c.CompareBar(section.area.name, finite(latest.value), finite(latest.lower_95), finite(latest.upper_95), latest.verdict, "area")]
     parent = section.parent_at(latest.period)
     if parent is not None and section.area.parent_code != benchmark.code:
-        bars.append(c.CompareBar(section.area.parent_name, number(parent.value), number(parent.lower_95), number(parent.upper_95), parent.verdict, "comparator"))
+        bars.append(c.CompareBar(section.area.parent_name, finite(parent.value), finite(parent.lower_95), finite(parent.upper_95), parent.verdict, "comparator"))
     reference = section.benchmark_at(latest.period)
     if reference is not None:
-        bars.append(c.CompareBar(benchmark.name, number(reference.value), number(reference.lower_95), number(reference.upper_95), "Not compared", "benchmark"))
+        bars.append(c.CompareBar(benchmark.name, finite(reference.value), finite(reference.lower_95), finite(reference.upper_95), "Not compared", "benchmark"))
     return c.CompareInput(section.title, latest.period, section.indicator.unit, tuple(bars), benchmark_name=benchmark.name)
 
 
@@ -144,8 +144,8 @@ def _spine_row(section: Section, ranges: dict[tuple, tuple[float, ...]]) -> c.Sp
     reference = section.benchmark_at(latest.period)
     polarity = section.indicator.polarity or "no_judgement"
     return c.SpineRow(
-        section.title, latest.period, section.indicator.unit, number(latest.value), number(reference.value) if reference else None,
-        number(low), number(q25), number(q75), number(high), polarity, latest.verdict,  # type: ignore[arg-type]
+        section.title, latest.period, section.indicator.unit, finite(latest.value), finite(reference.value) if reference else None,
+        finite(low), finite(q25), finite(q75), finite(high), polarity, latest.verdict,  # type: ignore[arg-type]
     )
 
 

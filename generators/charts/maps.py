@@ -13,12 +13,13 @@ import json
 from pathlib import Path
 
 from generators.charts.assets import geometry_file
-from generators.charts.chart import Chart, NoChart, clean_verdict, fmt, make_csv, number, round4
+from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv, round4
 from generators.charts.designs import new_spec
 from generators.charts.inputs import MapArea, MapInput
 from generators.charts.palette import VERDICTS, verdict_scale
 from generators.charts.static import add_title_desc, render_static
 from generators.load.boundaries import Boundaries
+from generators.words import format_chart_value
 
 COLUMNS = ("Area code", "Area", "Value", "Compared with {}", "On the map")  # {}: the benchmark
 NO_DATA = ("No data", "#E4E4E4")
@@ -45,11 +46,11 @@ def chart_map(data: MapInput, boundaries: Boundaries, cache_dir: Path | None = N
 
 
 def _clean(a: MapArea) -> MapArea:
-    return MapArea(str(a.code), str(a.name), number(a.value), clean_verdict(a.verdict) if a.verdict else "")
+    return MapArea(str(a.code), str(a.name), finite(a.value), clean_verdict(a.verdict) if a.verdict else "")
 
 
 def _describe(data: MapInput, shown: list[MapArea], by_verdict: bool, missing: int) -> tuple[str, str]:
-    f = lambda x: fmt(x, data.decimals, data.unit)  # noqa: E731
+    f = lambda x: format_chart_value(x, data.decimals, data.unit)  # noqa: E731
     low = min(shown, key=lambda a: (a.value, a.name))
     high = max(shown, key=lambda a: (a.value, a.name))
     text = f"{data.indicator} in {data.period} ranged from {f(low.value)} in {low.name} to {f(high.value)} in {high.name}"
@@ -69,7 +70,7 @@ def _describe(data: MapInput, shown: list[MapArea], by_verdict: bool, missing: i
 
 
 def _spec(data: MapInput, shown: list[MapArea], boundaries: Boundaries, by_verdict: bool, description: str) -> dict:
-    values = [{"c": a.code, "v": round4(a.value), "vd": a.verdict or "Not compared", "t": fmt(a.value, data.decimals, data.unit)} for a in shown]
+    values = [{"c": a.code, "v": round4(a.value), "vd": a.verdict or "Not compared", "t": format_chart_value(a.value, data.decimals, data.unit)} for a in shown]
     spec = new_spec("map" if by_verdict else "map_values", [], description, data.benchmark_name)
     spec["data"] = {"url": geometry_file(boundaries)[0], "format": {"type": "json", "property": "features"}}
     lookup = {"lookup": "properties.c", "from": {"data": {"values": values}, "key": "c", "fields": ["v", "vd", "t"]}}

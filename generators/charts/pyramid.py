@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generators.charts.chart import Chart, NoChart, make_csv, number, round4
+from generators.charts.chart import Chart, NoChart, finite, make_csv, round4
 from generators.charts.designs import new_spec
 from generators.charts.inputs import PyramidInput
 from generators.charts.static import add_title_desc, render_static
@@ -34,7 +34,7 @@ Pair = tuple[float | None, float | None]
 
 
 def _shares(pairs: list[Pair]) -> list[Pair] | None:
-    clean = [(number(m), number(f)) for m, f in pairs]
+    clean = [(finite(m), finite(f)) for m, f in pairs]
     total = sum(x for pair in clean for x in pair if x is not None and x > 0)
     if total <= 0:
         return None

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generators.charts import svg
-from generators.charts.chart import Chart, NoChart, clean_verdict, fmt, make_csv, number
+from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv
 from generators.charts.designs import new_spec
 from generators.charts.inputs import SpineInput, SpineRow
 from generators.charts.palette import ENGLAND, RANGE_INNER, RANGE_OUTER, VERDICTS, verdict_scale
+from generators.words import format_chart_value
 
 COLUMNS = ("Indicator", "Period", "Value", "{}", "Lowest", "25th percentile", "75th percentile", "Highest", "Compared with {}")  # {}: the benchmark
 W, ROW, TOP, BOTTOM = 720.0, 30.0, 58.0, 12.0
@@ -49,7 +50,7 @@ def _a(name: str) -> str:
 
 
 def _clean(r: SpineRow) -> SpineRow:
-    v, e, lo, q25, q75, hi = (number(x) for x in (r.value, r.benchmark, r.minimum, r.q25, r.q75, r.maximum))
+    v, e, lo, q25, q75, hi = (finite(x) for x in (r.value, r.benchmark, r.minimum, r.q25, r.q75, r.maximum))
     return replace(
         r, indicator=str(r.indicator), period=str(r.period), value=v, benchmark=e, minimum=lo, q25=q25, q75=q75, maximum=hi, verdict=clean_verdict(r.verdict)
     )
@@ -98,7 +99,7 @@ def _spec(data: SpineInput, rows: list[SpineRow], description: str) -> dict:
     values = []
     for r in rows:
         o0, o1, q0, q1 = _ends(r)
-        f = lambda x: fmt(x, r.decimals, r.unit)  # noqa: E731,B023
+        f = lambda x: format_chart_value(x, r.decimals, r.unit)  # noqa: E731,B023
         values.append(
             {
                 "i": f"{r.indicator} ({r.period})",
@@ -124,7 +125,7 @@ def _spec(data: SpineInput, rows: list[SpineRow], description: str) -> dict:
 
 def _svg(data: SpineInput, rows: list[SpineRow], title: str, description: str) -> str:
     label_w = min(max(svg.text_width(f"{r.indicator} ({r.period})") for r in rows) + 12, 300)
-    value_w = max(svg.text_width(fmt(r.value, r.decimals, r.unit)) for r in rows) + 16
+    value_w = max(svg.text_width(format_chart_value(r.value, r.decimals, r.unit)) for r in rows) + 16
     left, right = label_w + value_w, 16.0
     plot_w = W - left - right
     height = TOP + ROW * len(rows) + BOTTOM
@@ -150,7 +151,7 @@ def _row(r: SpineRow, cy: float, label_w: float, left: float, plot_w: float) -> 
     x = lambda p: left + plot_w * p  # noqa: E731
     out = [
         svg.text(label_w - 8, cy + 4, svg.shorten(f"{r.indicator} ({r.period})", label_w - 12), "end"),
-        svg.text(left - 8, cy + 4, fmt(r.value, r.decimals, r.unit), "end"),
+        svg.text(left - 8, cy + 4, format_chart_value(r.value, r.decimals, r.unit), "end"),
         svg.tag("rect", x=x(o0), y=cy - 7, width=x(o1) - x(o0), height=14, fill=RANGE_OUTER),
     ]
     if q0 is not None and q1 is not None:

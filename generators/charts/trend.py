@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from generators.charts import svg
-from generators.charts.chart import Chart, NoChart, fmt, make_csv, number, round4
+from generators.charts.chart import Chart, NoChart, finite, make_csv, round4
 from generators.charts.designs import new_spec
 from generators.charts.inputs import TrendInput, TrendPoint
 from generators.charts.palette import AREA, ENGLAND, GRID
+from generators.words import format_chart_value
 
 COLUMNS = ("Period", "Value", "Lower 95% limit", "Upper 95% limit", "{}")  # {}: the benchmark
 W, H, TOP, BOTTOM, RIGHT = 640.0, 320.0, 34.0, 30.0, 16.0
@@ -37,7 +38,7 @@ def chart_trend(data: TrendInput) -> Chart | NoChart:
 
 
 def _clean(p: TrendPoint) -> TrendPoint:
-    return TrendPoint(str(p.period), number(p.value), number(p.lower), number(p.upper), number(p.benchmark))
+    return TrendPoint(str(p.period), finite(p.value), finite(p.lower), finite(p.upper), finite(p.benchmark))
 
 
 def _show(x: float | None, data: TrendInput) -> str:
@@ -48,7 +49,7 @@ def _describe(data: TrendInput, first: TrendPoint, last: TrendPoint) -> tuple[st
     a, b = round(first.value or 0.0, data.decimals), round(last.value or 0.0, data.decimals)
     verb = "rose" if b > a else "fell" if b < a else "did not change"
     title = f"{data.indicator} in {data.area} {verb} between {first.period} and {last.period}"
-    f = lambda x: fmt(x, data.decimals, data.unit)  # noqa: E731
+    f = lambda x: format_chart_value(x, data.decimals, data.unit)  # noqa: E731
     if verb == "did not change":
         text = f"{data.indicator} in {data.area} was {f(last.value)} in both {first.period} and {last.period}"
     else:
@@ -66,9 +67,9 @@ def _spec(data: TrendInput, points: list[TrendPoint], description: str) -> dict:
             "lo": round4(p.lower),
             "hi": round4(p.upper),
             "e": round4(p.benchmark),
-            "tv": fmt(p.value, d, u),
+            "tv": format_chart_value(p.value, d, u),
             "tci": _interval(p, d),
-            "te": fmt(p.benchmark, d, u),
+            "te": format_chart_value(p.benchmark, d, u),
         }
         for p in points
     ]

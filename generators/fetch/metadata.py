@@ -11,17 +11,7 @@ from generators.fetch import fingertips as api
 from generators.fetch.errors import RefreshError
 from generators.fetch.fetcher import Fetcher
 from generators.fetch.resolve import Wanted
-
-# Fingertips polarity names (api/polarities; the "Polarity" column of the metadata CSV).
-POLARITIES = {
-    "rag - high is good": "high_is_good",
-    "rag - low is good": "low_is_good",
-    "high is good": "high_is_good",
-    "low is good": "low_is_good",
-    "bob - blue orange blue": "no_judgement",
-    "not applicable": "no_judgement",
-    "no judgement": "no_judgement",
-}
+from generators.words import POLARITY_NAMES, read_polarity
 
 
 @dataclass(frozen=True)
@@ -114,13 +104,13 @@ def _date(value: str) -> str | None:
 def _polarity(indicator_id: int, name: str) -> str:
     if not name:
         return "no_judgement"  # in no profile grouping: Fingertips makes no judgement either
-    try:
-        return POLARITIES[" ".join(name.lower().split())]
-    except KeyError:
+    polarity = read_polarity(name)
+    if polarity is None:
         raise RefreshError(
             f"indicator {indicator_id} has polarity {name!r}, which this refresh does not know; "
-            f"known polarities: {', '.join(sorted(POLARITIES))}"
-        ) from None
+            f"known polarities: {', '.join(sorted(POLARITY_NAMES))}"
+        )
+    return polarity
 
 
 def render_indicators_yaml(records: list[IndicatorMetadata]) -> bytes:

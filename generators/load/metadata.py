@@ -10,12 +10,8 @@ from typing import Any
 import yaml
 
 from generators.errors import DataError, Place
+from generators.words import read_polarity
 
-POLARITIES = {
-    "high_is_good": "high_is_good", "high is good": "high_is_good", "rag - high is good": "high_is_good",
-    "low_is_good": "low_is_good", "low is good": "low_is_good", "rag - low is good": "low_is_good",
-    "no_judgement": "no_judgement", "no judgement": "no_judgement", "bob - blue orange blue": "no_judgement",
-}
 FIELDS = (
     "id", "name", "short_name", "definition", "unit", "value_type", "polarity", "source", "chapter", "theme", "release_date",
     "slug", "comparison", "comparison_method", "confidence_level",
@@ -87,7 +83,7 @@ def _indicator(item: Any, path: Path, index: int) -> tuple[str, Indicator]:
 def _polarity(text: str, where: Place) -> str:
     if not text:
         return ""
-    polarity = POLARITIES.get(text.strip().lower())
+    polarity = read_polarity(text)
     if polarity is None:
         raise DataError("metadata-polarity", f"expected polarity high_is_good, low_is_good or no_judgement, found \"{text}\"", where)
     return polarity

@@ -12,7 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from generators.config.settings import Config
+from generators.columns import SERIES
+from generators.config import Config
 from generators.load.metadata import Indicator
 from generators.stats.proportions import compute_proportion
 from generators.stats.rates import compute_rate
@@ -64,7 +65,7 @@ def _verdicts(table: pd.DataFrame, indicators: dict[str, Indicator], polarity: d
 
 def has_benchmark_row(table: pd.DataFrame, benchmark: str) -> pd.Series:
     """Rows whose benchmark row (same indicator, breakdown and period) is in the data."""
-    key = ["indicator_id", "sex", "age", "category_type", "category", "period"]
+    key = [*SERIES, "period"]
     present = table.loc[(table["area_code"] == benchmark) & table["value"].notna(), key].drop_duplicates()
     marked = table[key].merge(present.assign(_has=True), on=key, how="left")["_has"]
     return pd.Series(marked.fillna(False).to_numpy(dtype=bool), index=table.index)

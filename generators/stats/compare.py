@@ -15,9 +15,8 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
+from generators.columns import POLARITIES
 from generators.stats._common import Floats, as_floats
-
-POLARITIES = ("high_is_good", "low_is_good", "no_judgement")
 
 _WORDS = {  # polarity -> (word when above the benchmark, word when below)
     "high_is_good": ("Better", "Worse"),

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from generators.columns import BREAKDOWN
 from generators.stats.compare import compare_to_benchmark as compare_arrays
 from generators.stats.trend import POINTS, compute_trend
 
-BREAKDOWN = ["indicator_id", "period", "sex", "age", "category_type", "category"]
+BENCHMARK_KEY = ["indicator_id", "period", *BREAKDOWN]
 """A row's benchmark is the benchmark area's row with these values in common."""
-SERIES = ["indicator_id", "area_code", "sex", "age", "category_type", "category"]
+AREA_SERIES = ["indicator_id", "area_code", *BREAKDOWN]
 """A time series: one area's values for one indicator and breakdown."""
 LIMITS = {95: ("lower_ci_95", "upper_ci_95"), 99.8: ("lower_ci_998", "upper_ci_998")}
 
@@ -52,10 +53,10 @@ def compute_trends(table: pd.DataFrame, polarity_by_indicator: dict[str, str]) -
     polarity_by_indicator: polarity per indicator_id.
     """
     order = table.sort_values("period_sortable", kind="stable")
-    from_latest = order.groupby(SERIES, dropna=False, sort=False).cumcount(ascending=False)
+    from_latest = order.groupby(AREA_SERIES, dropna=False, sort=False).cumcount(ascending=False)
     recent = order[from_latest < POINTS].assign(_slot=POINTS - 1 - from_latest[from_latest < POINTS])
     latest = recent[recent["_slot"] == POINTS - 1]
-    slots = recent.assign(_series=recent.groupby(SERIES, dropna=False, sort=False).ngroup())
+    slots = recent.assign(_series=recent.groupby(AREA_SERIES, dropna=False, sort=False).ngroup())
     grid = slots.pivot(index="_series", columns="_slot", values=["count", "denominator"])
     grid = grid.reindex(columns=pd.MultiIndex.from_product([["count", "denominator"], range(POINTS)]))
     series_of_latest = slots.loc[latest.index, "_series"]
@@ -119,12 +120,12 @@ def agreement(
 
 def _attach_benchmark(table: pd.DataFrame, benchmark_area_code: str) -> pd.DataFrame:
     """`table` with the benchmark row's value for the same breakdown as `benchmark_value`."""
-    keys = table[BREAKDOWN].fillna("").astype(str)
+    keys = table[BENCHMARK_KEY].fillna("").astype(str)
     bench = keys[table["area_code"] == benchmark_area_code].assign(benchmark_value=table["value"])
-    bench = bench.drop_duplicates(BREAKDOWN)
-    merged = keys.merge(bench, on=BREAKDOWN, how="left", validate="many_to_one")
+    bench = bench.drop_duplicates(BENCHMARK_KEY)
+    merged = keys.merge(bench, on=BENCHMARK_KEY, how="left", validate="many_to_one")
     merged.index = table.index
-    return pd.concat([table.drop(columns=BREAKDOWN), merged], axis=1)
+    return pd.concat([table.drop(columns=BENCHMARK_KEY), merged], axis=1)
 
 
 def _polarities(table: pd.DataFrame, polarity_by_indicator: dict[str, str]) -> np.ndarray:

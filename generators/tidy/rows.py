@@ -12,13 +12,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from generators.config.settings import Chapter, Config, slugify
+from generators.columns import LIMITS, ROW_KEY, VALUES
+from generators.config import Chapter, Config, slugify
 from generators.errors import DataError, Place, raise_all
 from generators.load.metadata import Indicator, complete_indicator
 
-KEY = ["indicator_id", "area_code", "sex", "age", "category_type", "category", "period"]
-VALUES = ["value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator"]
-LIMITS = [("lower_ci_95", "upper_ci_95"), ("lower_ci_998", "upper_ci_998")]
+KEY = ROW_KEY
 
 
 @dataclass(frozen=True)

@@ -9,33 +9,30 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from generators.config import Config
 
-if TYPE_CHECKING:
-    from generators.write.pages import PagesOutput
-
 STATE_FILE = "pages.json"
 
 
 def write_project(
-    files: dict[str, str | bytes], site_files: dict[str, bytes], mkdocs_template: str, config: Config, build: Path, pages: PagesOutput, state: bytes
+    files: dict[str, str | bytes], site_files: dict[str, bytes], mkdocs_template: str, config: Config, build: Path, pages: set[str], pages_written: int, state: bytes
 ) -> dict[str, int]:
     """Write build/mkdocs.yml, build/overrides and build/docs; return counts written and kept.
     `files`: generated files besides the pages (chart assets, redirects), by path in the project;
-    `site_files`: the site's own pages and overrides; `pages`: what `make_pages` wrote into
-    build/docs, kept as it is; `state`: the pages' content hashes, kept in build/pages.json."""
+    `site_files`: the site's own pages and overrides; `pages`: the paths `make_pages` wrote into
+    build/docs (`pages_written` of them changed), kept as they are; `state`: the pages' content hashes, kept in build/pages.json."""
     wanted: dict[Path, bytes] = {build / path: content for path, content in site_files.items()}
     for path, content in files.items():
         wanted[build / path] = content.encode("utf-8") if isinstance(content, str) else content
     wanted[build / "mkdocs.yml"] = mkdocs_config(mkdocs_template, config).encode("utf-8")
     wanted[build / STATE_FILE] = state
-    counts = sync_tree(build, wanted, keep={build / "docs" / p for p in pages.paths})
-    counts["written"] += pages.written
-    counts["kept"] += len(pages.paths) - pages.written
+    counts = sync_tree(build, wanted, keep={build / "docs" / p for p in pages})
+    counts["written"] += pages_written
+    counts["kept"] += len(pages) - pages_written
     return counts
 
 
