@@ -17,7 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "charts")]
 
 import chart_samples as s  # noqa: E402
-from generators.charts.designs import new_spec  # noqa: E402
 
 from generators.charts import (  # noqa: E402  # noqa: E402
     chart_compare,
@@ -30,6 +29,7 @@ from generators.charts import (  # noqa: E402  # noqa: E402
     spine,
     trend,
 )
+from generators.charts.designs import new_spec  # noqa: E402
 
 
 def median_ms(fn, inputs) -> float:

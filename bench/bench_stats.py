@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from generators.stats import compare_to_benchmark, compute_proportion, compute_rate
+from generators.stats import compare_rows_to_benchmark, compute_proportion, compute_rate
 
 ROWS = 1_000_000
 
@@ -53,7 +53,7 @@ def main() -> None:
     timed("Byar's/exact limits (95% + 99.8%)", lambda: compute_rate(table["count"], table["denominator"]), results)
     with_limits = pd.concat([table, wilson.as_frame()], axis=1)
     polarity = {i: "high_is_good" for i in with_limits["indicator_id"].unique()}
-    verdicts = timed("verdicts against England", lambda: compare_to_benchmark(with_limits, polarity), results)
+    verdicts = timed("verdicts against England", lambda: compare_rows_to_benchmark(with_limits, polarity), results)
     stats_total = sum(t for label, t in results[1:])
     print(f"{'step':<38}{'seconds':>9}")
     for label, seconds in results:

@@ -7,8 +7,7 @@ Array functions (one module per family) take and return numpy arrays, computing 
 
 from generators.stats._common import LEVELS, Estimates, z_value
 from generators.stats.assess import assess
-from generators.stats.compare import POLARITIES, assign_quantiles, compare_by_quintile
-from generators.stats.compare import compare_to_benchmark as compare_limits_to_benchmark
+from generators.stats.compare import POLARITIES, assign_quantiles, compare_by_quintile, compare_limits_to_benchmark
 from generators.stats.dsr import compute_dobson_limits, compute_dsr, compute_dsr_by_area, load_esp2013
 from generators.stats.isr import compute_expected, compute_isr, compute_isr_from_totals, compute_isr_rate
 from generators.stats.life_expectancy import compute_life_expectancy
@@ -25,7 +24,7 @@ from generators.stats.rates import (
 )
 from generators.stats.suppress import SuppressionRule, find_small_counts, suppress_small_counts
 from generators.stats.trend import compute_trend, compute_trend_statistic
-from generators.stats.verdicts import Agreement, agreement, compare_to_benchmark, compute_trends, infer_polarity
+from generators.stats.verdicts import Agreement, agreement, compare_rows_to_benchmark, compute_trends, infer_polarity
 
 __all__ = [
     "LEVELS",
@@ -38,7 +37,7 @@ __all__ = [
     "assign_quantiles",
     "compare_by_quintile",
     "compare_limits_to_benchmark",
-    "compare_to_benchmark",
+    "compare_rows_to_benchmark",
     "compute_byars_limits",
     "compute_count",
     "compute_dobson_limits",

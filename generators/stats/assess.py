@@ -17,7 +17,7 @@ from generators.config import Config
 from generators.load.metadata import Indicator
 from generators.stats.proportions import compute_proportion
 from generators.stats.rates import compute_rate
-from generators.stats.verdicts import agreement, compare_to_benchmark, compute_trends, infer_polarity
+from generators.stats.verdicts import agreement, compare_rows_to_benchmark, compute_trends, infer_polarity
 from generators.tidy.rows import Tidy
 
 JUDGED = ["Better", "Similar", "Worse", "Higher", "Lower"]
@@ -59,7 +59,7 @@ def _verdicts(table: pd.DataFrame, indicators: dict[str, Indicator], polarity: d
         ids = [i for i, m in indicators.items() if _level(m) == level]
         rows = table["indicator_id"].isin(ids)
         if rows.any():
-            verdict[rows] = compare_to_benchmark(table[rows], polarity, benchmark, level)
+            verdict[rows] = compare_rows_to_benchmark(table[rows], polarity, benchmark, level)
     return verdict
 
 

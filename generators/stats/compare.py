@@ -25,7 +25,7 @@ _WORDS = {  # polarity -> (word when above the benchmark, word when below)
 }
 
 
-def compare_to_benchmark(
+def compare_limits_to_benchmark(
     lower: ArrayLike, upper: ArrayLike, benchmark: ArrayLike, polarity: ArrayLike
 ) -> NDArray[np.object_]:
     """Fingertips' verdict per row [1]: the area's interval against the benchmark's value.

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from generators.columns import BREAKDOWN
-from generators.stats.compare import compare_to_benchmark as compare_arrays
+from generators.stats.compare import compare_limits_to_benchmark
 from generators.stats.trend import POINTS, compute_trend
 
 BENCHMARK_KEY = ["indicator_id", "period", *BREAKDOWN]
@@ -24,7 +24,7 @@ AREA_SERIES = ["indicator_id", "area_code", *BREAKDOWN]
 LIMITS = {95: ("lower_ci_95", "upper_ci_95"), 99.8: ("lower_ci_998", "upper_ci_998")}
 
 
-def compare_to_benchmark(
+def compare_rows_to_benchmark(
     table: pd.DataFrame,
     polarity_by_indicator: dict[str, str],
     benchmark_area_code: str = "E92000001",
@@ -41,7 +41,7 @@ def compare_to_benchmark(
     lower, upper = LIMITS[level]
     merged = _attach_benchmark(table, benchmark_area_code)
     polarity = _polarities(table, polarity_by_indicator)
-    verdict = compare_arrays(merged[lower], merged[upper], merged["benchmark_value"], polarity)
+    verdict = compare_limits_to_benchmark(merged[lower], merged[upper], merged["benchmark_value"], polarity)
     is_benchmark = (table["area_code"] == benchmark_area_code).to_numpy()
     return pd.Series(np.where(is_benchmark, "Not compared", verdict), index=table.index, dtype=object)
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 from conftest import read_fingertips_export
 
-from generators.stats import agreement, compare_to_benchmark, compute_trends, infer_polarity
+from generators.stats import agreement, compare_rows_to_benchmark, compute_trends, infer_polarity
 
 JUDGED = {"Better", "Similar", "Worse"}
 
@@ -41,7 +41,7 @@ def test_export_reads_as_an_indicator_table(campylobacter):
 
 
 def test_campylobacter_verdicts_are_all_reproduced(campylobacter):
-    ours = compare_to_benchmark(campylobacter, {"93356": "low_is_good"}, level=95)
+    ours = compare_rows_to_benchmark(campylobacter, {"93356": "low_is_good"}, level=95)
     judged = agreement(campylobacter, ours, "compared_to_england", only=JUDGED)
     assert (judged.checked, judged.agreed) == (750, 750), judged.disagreeing
     everything = agreement(campylobacter, ours, "compared_to_england")
@@ -63,7 +63,7 @@ def test_campylobacter_trends_cannot_be_calculated_from_three_periods(campylobac
 
 
 def test_five_a_day_has_no_benchmark_row_so_nothing_is_compared(five_a_day):
-    ours = compare_to_benchmark(five_a_day, {"93077": "high_is_good"})
+    ours = compare_rows_to_benchmark(five_a_day, {"93077": "high_is_good"})
     assert (ours == "Not compared").all()
     assert agreement(five_a_day, ours, "compared_to_england", only=JUDGED).agreed == 0
 
@@ -80,7 +80,7 @@ def test_five_a_day_verdicts_are_consistent_with_one_england_value(five_a_day):
     assert floor < ceiling, "no single England value explains every verdict"
     england = five_a_day.iloc[[0]].assign(area_code="E92000001", value=(floor + ceiling) / 2)
     with_england = pd.concat([five_a_day, england], ignore_index=True)
-    ours = compare_to_benchmark(with_england, {"93077": "high_is_good"}).iloc[:-1]
+    ours = compare_rows_to_benchmark(with_england, {"93077": "high_is_good"}).iloc[:-1]
     result = agreement(five_a_day, ours.set_axis(five_a_day.index), "compared_to_england", only=JUDGED)
     assert (result.checked, result.agreed) == (307, 307)
     print(f"England value consistent with the verdicts: {floor:.4f} to {ceiling:.4f}")
