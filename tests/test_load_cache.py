@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from generators import load
-from generators.load.cache import UNUSED_DAYS
 from generators.errors import DataError
+from generators.load import exports as load
+from generators.load.cache import UNUSED_DAYS
 from generators.load.exports import Loaded, load_inputs
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,7 +54,7 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     """From here on, parsing any file fails the test: every file must come from the cache."""
     def parse(*_: object) -> pd.DataFrame:
         raise AssertionError("parsed a file the cache holds")
-    monkeypatch.setattr(load, "_to_table", parse)
+    monkeypatch.setattr(load, "to_table", parse)
 
 
 def entries(cache: Path) -> list[Path]:
