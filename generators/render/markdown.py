@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generators.config import ENGLAND
 from generators.words import format_cell, format_value, format_whole, polarity_words, verdict_words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -43,7 +44,7 @@ def environment() -> Environment:
         number=format_cell, whole=format_whole, value=format_value, verdict_words=verdict_words,
         md=escape_markdown, json=lambda v: json.dumps(v, sort_keys=True),
     )
-    env.globals.update(Markup=Markup, polarity_words=polarity_words, tally=tally)
+    env.globals.update(Markup=Markup, polarity_words=polarity_words, tally=tally, ENGLAND=ENGLAND)
     return env
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from generators.columns import SERIES
-from generators.config import Config
+from generators.config import ENGLAND, Config
 from generators.load.metadata import Indicator
 from generators.stats.proportions import compute_proportion
 from generators.stats.rates import compute_rate
@@ -24,20 +24,25 @@ JUDGED = ["Better", "Similar", "Worse", "Higher", "Lower"]
 
 
 def assess(tidy: Tidy, config: Config) -> tuple[Tidy, dict[str, Any]]:
-    """The tidy table with `verdict` and `trend` columns, polarity settled, and the checks."""
+    """The tidy table with `verdict` and `trend` columns, polarity settled, and the checks.
+
+    An export's own "Compared to England" verdicts are used (where the benchmark's row is not in
+    the data) and checked only when the benchmark is England: against any other benchmark they
+    answer another question."""
     if tidy.table.empty:
         table = tidy.table.assign(verdict=pd.Series(dtype="str"), trend=pd.Series(dtype="str"))
         return dataclasses.replace(tidy, table=table), {}
     table = add_local_limits(tidy.table, tidy.indicators, tidy.local_files)
-    indicators = settle_polarity(table, tidy.indicators, config.benchmark)
+    indicators = settle_polarity(table, tidy.indicators, ENGLAND)  # the export's verdicts compare with England
     polarity = {i: (m.polarity or "no_judgement") for i, m in indicators.items()}
     recomputed = _verdicts(table, indicators, polarity, config.benchmark)
     checkable = has_benchmark_row(table, config.benchmark)
-    table["verdict"] = recomputed.where(checkable | ~table["compared_to_england"].isin(JUDGED), table["compared_to_england"])
+    exported = table["compared_to_england"] if config.benchmark == ENGLAND else pd.Series("", index=table.index)
+    table["verdict"] = recomputed.where(checkable | ~exported.isin(JUDGED), exported)
     table["trend"] = compute_trends(table, polarity)
     table.loc[table["status"] != "used", "verdict"] = "Not compared"
-    checks = check_against_export(table, checkable)
-    checks["verdicts"]["from_export"] = int((~checkable & table["compared_to_england"].isin(JUDGED)).sum())
+    checks = check_against_export(table, checkable & (config.benchmark == ENGLAND))
+    checks["verdicts"]["from_export"] = int((~checkable & exported.isin(JUDGED)).sum())
     return dataclasses.replace(tidy, table=table, indicators=indicators), checks
 
 
