@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from generators.columns import Breakdown
-from generators.config import Chapter, Config, slugify
+from generators.config import ENGLAND, Chapter, Config, slugify
+from generators.errors import DataError
 from generators.load.metadata import Indicator
 from generators.model.messages import key_messages
 from generators.model.series import (
@@ -118,13 +119,21 @@ class Site:
 def build_site(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator], chapter_of: dict[str, str]) -> Site:
     """Every page model of the site."""
     known = all_areas(table)
-    benchmark = known.get(config.benchmark, Area(config.benchmark, "England", "England", "england"))
+    benchmark = known.get(config.benchmark) or _absent_benchmark(config)
     published = choose_areas(known, config)
     sections = _sections(table, config, indicators, known, published)
     chapters = {c.slug: c for c in config.chapters}
     areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name) for a in published)
     by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published)
     return Site(config, benchmark, areas, by_indicator, known)
+
+
+def _absent_benchmark(config: Config) -> Area:
+    """England may be absent from an export of one area type (its verdicts then come from the export);
+    any other benchmark must be in the data, or nothing could be compared with it."""
+    if config.benchmark != ENGLAND:
+        raise DataError("unknown-benchmark", f"expected the benchmark's own rows in the data, found none for \"{config.benchmark}\"", config.place("benchmark"))
+    return Area(ENGLAND, "England", "England", "england")
 
 
 def _sections(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator], known: dict[str, Area], published: tuple[Area, ...]) -> dict[str, list[Section]]:

@@ -146,10 +146,13 @@ def shared_key(shared: Any) -> bytes:
 
 
 def content_bytes(value: Any) -> bytes:
-    """`value` pickled for hashing: a table stands for its content (columns, types, a hash of its
-    values), so the same rows hash the same however they were read (parsed, or from the cache)."""
+    """`value` pickled for hashing, by content alone: without pickle's memo, an object met twice is
+    written twice, so equal values give equal bytes however they share objects (a job copied to a
+    worker process hashes as in the main one); a table stands for its content (columns, types, a
+    hash of its values), so the same rows hash the same however they were read."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: page models are trees, never self-referential
     pickler.dispatch_table = {pd.DataFrame: _table_content}
     pickler.dump(value)
     return buffer.getvalue()

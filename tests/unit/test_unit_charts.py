@@ -1,0 +1,77 @@
+"""Charts stage, per page (`charts.figures`): every chart input carries the benchmark's name,
+and the benchmark's bar is labelled with it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from generators import charts
+from generators.charts import figures
+from generators.load.population import Population
+from generators.model import Area
+from generators.stats import compute_ranges
+
+REGION = Area("E12000008", "South East region", "Regions (statistical)", "south-east-region")
+
+
+@pytest.fixture()
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Every chart input the figures hand to a chart function (the charts themselves are not drawn)."""
+    inputs: list[Any] = []
+
+    def capture(chart_input: Any, *_: Any) -> charts.NoChart:
+        inputs.append(chart_input)
+        return charts.NoChart("captured", "not drawn in this test")
+
+    for name in ("chart_trend", "chart_compare", "chart_spine", "chart_pyramid", "chart_map"):
+        monkeypatch.setattr(charts, name, capture)
+    return inputs
+
+
+def kinds(inputs: list[Any]) -> list[str]:
+    return [type(i).__name__ for i in inputs]
+
+
+def test_every_chart_of_a_chapter_and_a_theme_page_names_the_benchmark(small, drawn: list[Any]) -> None:
+    chapter = small.site.areas[4].chapters[0]
+    for shown in chapter.section_pages:
+        figures.section_figures(shown, REGION)
+    assert kinds(drawn) == ["TrendInput", "CompareInput", "TrendInput", "CompareInput"]
+    assert {i.benchmark_name for i in drawn} == {"South East region"}
+    benchmark_bars = [b for i in drawn if isinstance(i, charts.CompareInput) for b in i.bars if b.role == "benchmark"]
+    assert [b.label for b in benchmark_bars] == ["South East region", "South East region"]
+
+
+def test_every_chart_of_an_indicator_page_names_the_benchmark(small, drawn: list[Any]) -> None:
+    boundaries = charts.Boundaries("hexjson", (), "key")
+    for page in small.site.indicators:
+        figures.indicator_page_figures(page, REGION, boundaries, None)
+    assert kinds(drawn) == ["CompareInput", "MapInput"] * 2
+    assert {i.benchmark_name for i in drawn} == {"South East region"}
+    ranked = [i for i in drawn if isinstance(i, charts.CompareInput)]
+    assert all(i.ranked and i.bars[-1].label == "South East region" and i.bars[-1].role == "benchmark" for i in ranked)
+    assert len(ranked[0].bars) == 6 + 1  # every published area, then the benchmark
+
+
+def test_the_overviews_spine_and_pyramid_name_the_benchmark(small) -> None:
+    page = small.site.areas[4]
+    ranges = compute_ranges(small.tidied.table, small.config.benchmark)
+    spine = figures.spine_input(page, ranges, REGION.name)
+    assert spine.benchmark_name == "South East region" and len(spine.rows) == 2
+    assert all(row.minimum is not None for row in spine.rows)  # five districts: a range
+    population = Population(pd.DataFrame({
+        "area_code": ["E07000226", "E07000226", "E12000008", "E12000008"], "period": ["2023"] * 4,
+        "sex": ["Male", "Female"] * 2, "age_band": ["0-4"] * 4, "population": [10.0, 11.0, 100.0, 105.0],
+    }))
+    pyramid = figures.pyramid_input(population, page.area, REGION)
+    assert pyramid.benchmark_name == "South East region"
+    assert pyramid.bands == (charts.PyramidBand("0-4", 10.0, 11.0, 100.0, 105.0),)
+    assert figures.pyramid_input(None, page.area, REGION) is None
+
+
+def test_the_site_benchmark_name_reaches_the_jobs(small) -> None:
+    overview = small.area_jobs[0].model
+    assert overview.spine.benchmark_name == small.site.benchmark.name == small.shared.benchmark.name == "England"

@@ -1,0 +1,109 @@
+"""Stage 5, model: key messages ranked worse-and-getting-worse, then worse, then better (at most
+`limit`), and the page models of a small site."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import pytest
+
+from generators.columns import Breakdown
+from generators.errors import DataError
+from generators.load.metadata import Indicator
+from generators.model import Area, Point, Section, build_site, key_messages
+
+AREA = Area("E07000226", "Crawley", "District", "crawley", "E10000032", "West Sussex")
+
+
+def section(title: str, verdict: str, trend: str = "", value: float = 12.5, unit: str = "%") -> Section:
+    point = Point("2022", value, value - 1, value + 1, value - 2, value + 2, 50.0, 400.0, "", "used", verdict, trend)
+    indicator = Indicator(title.lower(), title, unit=unit, polarity="low_is_good")
+    return Section(indicator, title, title.lower(), Breakdown("Persons", "All ages"), AREA, (point,), (), ())
+
+
+SECTIONS = (
+    section("Better one", "Better"),
+    section("Worse steady", "Worse", "No significant change"),
+    section("Similar one", "Similar"),
+    section("Worse and worsening", "Worse", "Increasing and getting worse"),
+    section("Lower one", "Lower"),
+    section("Another worse", "Worse", "Decreasing and getting better"),
+    section("Not compared", "Not compared"),
+    section("Better and worsening", "Better", "Increasing and getting worse"),
+)
+
+
+def titles(messages: tuple[str, ...]) -> list[str]:
+    return [m.split(":")[0] for m in messages]
+
+
+def test_worse_and_getting_worse_come_first_then_worse_then_better() -> None:
+    messages = key_messages(SECTIONS, "England")
+    assert titles(messages) == ["Worse and worsening", "Another worse", "Worse steady", "Better and worsening", "Better one"]
+
+
+def test_similar_higher_lower_and_not_compared_make_no_message() -> None:
+    assert key_messages((section("A", "Similar"), section("B", "Higher"), section("C", "Lower"), section("D", "Not compared")), "England") == ()
+
+
+@pytest.mark.parametrize(("limit", "count"), [(1, 1), (3, 3), (8, 5)])
+def test_at_most_limit_messages_the_most_pressing_first(limit: int, count: int) -> None:
+    messages = key_messages(SECTIONS, "England", limit=limit)
+    assert titles(messages) == titles(key_messages(SECTIONS, "England"))[:count]
+
+
+def test_the_default_limit_is_eight() -> None:
+    many = tuple(section(f"Worse {i:02}", "Worse") for i in range(12))
+    assert len(key_messages(many, "England")) == 8
+
+
+def test_a_message_says_value_period_verdict_against_the_named_benchmark_and_trend() -> None:
+    messages = key_messages((section("Adult smoking", "Worse", "Increasing and getting worse", 23.04),), "South East region")
+    assert messages == ("Adult smoking: 23.0% in 2022, significantly worse than South East region, increasing and getting worse.",)
+
+
+@pytest.mark.parametrize("trend", ["", "Cannot be calculated", "No significant change"])
+def test_no_trend_words_where_there_is_no_trend(trend: str) -> None:
+    (message,) = key_messages((section("Rate", "Better", trend, 1043.0, "per 100,000"),), "England")
+    assert message == "Rate: 1,043.0 per 100,000 in 2022, significantly better than England."
+
+
+def test_the_latest_value_decides_and_a_missing_value_makes_no_message() -> None:
+    missing = section("Missing", "Worse", value=math.nan)
+    assert key_messages((missing,), "England") == ()
+    older = section("Earlier", "Worse")
+    blank = Point("2023", math.nan, math.nan, math.nan, math.nan, math.nan, math.nan, math.nan, "Data not available", "no_data", "Not compared")
+    kept = Section(older.indicator, older.title, older.anchor, older.breakdown, AREA, (*older.points, blank), (), ())
+    assert titles(key_messages((kept,), "England")) == ["Earlier"]  # the latest period with a value
+
+
+def test_the_small_site_has_a_page_per_area_chapter_and_theme(small) -> None:
+    site = small.site
+    assert site.benchmark.name == "England"
+    assert [p.area.name for p in site.areas] == ["West Sussex", "Adur", "Arun", "Chichester", "Crawley", "Horsham"]
+    page = site.areas[4]
+    assert [c.chapter.slug for c in page.chapters] == ["living-well"]
+    chapter = page.chapters[0]
+    assert [s.indicator.id for s in chapter.sections] == ["A1", "S1"]
+    assert [s.indicator.id for s in chapter.own_sections] == ["A1"]
+    assert [(t.name, t.path) for t in chapter.themes] == [("Smoking", "areas/crawley/living-well/smoking/")]
+    assert page.messages == ("Adult smoking: 23.0% in 2022, significantly worse than England.",)
+    assert [p.path for p in site.indicators] == ["indicators/alcohol-admissions-in-under-18s/", "indicators/adult-smoking/"]
+
+
+def test_sections_carry_the_benchmarks_and_the_parents_points(small) -> None:
+    crawley = small.site.areas[4].chapters[0].sections[1]
+    assert [p.period for p in crawley.points] == ["2021", "2022"]
+    assert crawley.benchmark_at("2022").value == pytest.approx(12.5)
+    assert crawley.parent_at("2022").value == pytest.approx(10.0)
+    assert crawley.latest.verdict == "Worse"
+
+
+def test_a_benchmark_missing_from_the_data_is_not_called_england(small) -> None:
+    config = dataclasses.replace(small.config, benchmark="E12000008")
+    try:
+        site = build_site(small.tidied.table, config, small.tidied.indicators, small.tidied.chapter_of)
+    except DataError:
+        return  # refusing the build, naming the setting, is right too
+    assert site.benchmark.name != "England"
