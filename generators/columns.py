@@ -23,7 +23,7 @@ POINT_COLUMNS = ["period", "value", "lower_ci_95", "upper_ci_95", "lower_ci_998"
 """The columns of one period of a series, in the order of `model.Point`'s fields."""
 
 DOWNLOAD_COLUMNS = [
-    "indicator_id", "indicator_name", "area_code", "area_name", "area_type", "sex", "age", "period", "value",
+    "indicator_id", "indicator_name", "area_code", "area_name", "area_type", "sex", "age", "category_type", "category", "period", "value",
     "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator", "value_note", "status", "verdict", "trend",
 ]
 """The columns of the data downloads, in order."""

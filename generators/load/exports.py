@@ -24,7 +24,7 @@ from generators.errors import DataError, Place
 from generators.load.cache import ContentCache
 from generators.load.cells import to_table
 from generators.load.csvtext import read_records
-from generators.load.headers import FINGERTIPS_COLUMNS, NUMBER_COLUMNS, OPTIONAL_FINGERTIPS, PARENT_COMPARISON, TEXT_COLUMNS, TIDY_OPTIONAL, TIDY_REQUIRED
+from generators.load.headers import FINGERTIPS_COLUMNS, NUMBER_COLUMNS, TEXT_COLUMNS, TIDY_OPTIONAL, TIDY_REQUIRED, fingertips_name, is_r_resave
 
 READERS = ("exports.py", "cells.py", "csvtext.py", "headers.py")
 """The modules whose code decides the table read from a file (the load cache's key includes them)."""
@@ -104,6 +104,8 @@ def read_fingertips_file(path: Path, data: bytes | None = None) -> pd.DataFrame:
     with _collector_paused():
         header, records, lines = read_records(path, data)
         names = map_fingertips_header(header, path)
+        if is_r_resave(header):  # R writes every blank cell as NA
+            records = [["" if cell == "NA" else cell for cell in record] for record in records]
         return to_table(path, names, records, lines)
 
 
@@ -120,23 +122,20 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _normalise(name: str) -> str:
-    name = re.sub(r"\s+", " ", name.strip().lstrip("\ufeff"))
-    return "Area Name" if name.replace(" ", "").lower() == "areaname" else name
+    return re.sub(r"\s+", " ", name.strip().lstrip("\ufeff"))
 
 
 def map_fingertips_header(header: list[str], path: Path) -> list[str]:
-    """Our column name for each header cell ("" for a column we do not use)."""
+    """Our column name for each header cell ("" for a column we do not use), however the header was
+    written (see `headers.header_key`): as downloaded, renamed, or re-saved by R or pandas."""
     _check_delimiter(header, path, "Indicator ID")
     names, seen = [], set()
-    for _index, cell in enumerate(header, start=1):
-        name = _normalise(cell)
-        ours = FINGERTIPS_COLUMNS.get(name) or OPTIONAL_FINGERTIPS.get(name)
-        if ours is None and PARENT_COMPARISON.match(name):
-            ours = "compared_to_parent"
+    for cell in header:
+        ours = fingertips_name(cell) or ""
         if ours and ours in seen:
-            raise DataError("duplicate-column", f"expected each column once, found \"{name}\" again", Place(str(path), 1, name))
-        seen.add(ours or "")
-        names.append(ours or "")
+            raise DataError("duplicate-column", f"expected each column once, found \"{_normalise(cell)}\" again", Place(str(path), 1, _normalise(cell)))
+        seen.add(ours)
+        names.append(ours)
     missing = [k for k, v in FINGERTIPS_COLUMNS.items() if v not in seen]
     if len(missing) == len(FINGERTIPS_COLUMNS):
         found = ",".join(header)[:60]
@@ -149,7 +148,7 @@ def map_fingertips_header(header: list[str], path: Path) -> list[str]:
 def _check_delimiter(header: list[str], path: Path, first: str) -> None:
     if len(header) == 1 and any(d in header[0] for d in ";\t|"):
         raise DataError("delimiter", f"expected comma-separated values, found another separator in \"{header[0][:60]}\"", Place(str(path), 1))
-    if not header or not header[0].strip():
+    if not header or not (header[0].strip() or is_r_resave(header)):
         raise DataError("missing-header", f"expected a header row starting \"{first}\"", Place(str(path), 1))
 
 

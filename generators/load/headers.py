@@ -30,3 +30,35 @@ TEXT_COLUMNS = (
     "compared_to_england", "compared_to_parent",
 )
 TRAILING_OPTIONAL = {"", "new_data", "compared_to_goal", "period_range"}
+
+
+def header_key(cell: str) -> str:
+    """A header cell as a key that ignores how it was written: case, spaces, dots, underscores
+    (`Lower CI 95.0 limit`, `Lower_CI_95.0_limit`, `Lower.CI.95.0.limit` and fingertipsR's
+    `LowerCI95.0limit` are one key, `lowerci950limit`)."""
+    return re.sub(r"[^a-z0-9]", "", cell.lstrip("\ufeff").lower())
+
+
+FINGERTIPS_KEYS = {header_key(name): ours for name, ours in (FINGERTIPS_COLUMNS | OPTIONAL_FINGERTIPS).items()}
+"""Every Fingertips column by its key; fingertipsR's and fingertips_py's data frame names, R's
+`write.csv` names and common renamings all reach the same key."""
+PARENT_KEY = re.compile(r"^comparedto(?!england)[a-z0-9]*percentiles$")
+"""`Compared to parent value or percentiles`, `Compared to Region value or percentiles`, ..."""
+NOT_USED_KEYS = {"columnnotused"}
+"""Columns some exports carry that hold nothing we use."""
+
+
+def fingertips_name(cell: str) -> str | None:
+    """Our column name for a Fingertips header cell, "" for a column known and not used, None if unknown."""
+    key = header_key(cell)
+    if key in FINGERTIPS_KEYS:
+        return FINGERTIPS_KEYS[key]
+    if PARENT_KEY.match(key):
+        return "compared_to_parent"
+    return "" if key in NOT_USED_KEYS else None
+
+
+def is_r_resave(header: list[str]) -> bool:
+    """A file read by R's `read.csv` and saved by `write.csv`: a first, unnamed column of row numbers
+    before the Fingertips columns (and `NA` for every blank cell)."""
+    return len(header) > 1 and header[0].strip().lstrip("\ufeff") == "" and header_key(header[1]) == "indicatorid"

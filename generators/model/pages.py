@@ -148,7 +148,7 @@ def _sections(table: pd.DataFrame, config: Config, indicators: dict[str, Indicat
         keys = sorted(by_area.get(area.code, []), key=series_order)
         result[area.code] = [
             _section(indicators[i], Breakdown(*b), area, varies[i], points[(area.code, i, *b)], points.get((config.benchmark, i, *b), ()), points.get((area.parent_code, i, *b), ()))
-            for i, *b in keys if i in indicators
+            for i, *b in keys if i in indicators and not Breakdown(*b).category_type
         ]
     return result
 

@@ -135,7 +135,7 @@ def section_anchor(indicator: Indicator, sex: str, age: str, vary_sex: bool, var
 
 def varying(table: pd.DataFrame) -> dict[str, tuple[bool, bool]]:
     """Per indicator: does it have several sexes, several ages?"""
-    counts = table.groupby("indicator_id")[["sex", "age"]].nunique()
+    counts = table[table["category_type"] == ""].groupby("indicator_id")[["sex", "age"]].nunique()
     return {str(i): (bool(r.sex > 1), bool(r.age > 1)) for i, r in counts.iterrows()}
 
 

@@ -25,6 +25,7 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
     return {
         "rows": rows,
         "files": [{"file": f, "rows": n} for f, n in loaded.rows_by_file],
+        "breakdowns": _breakdowns(tidy.table),
         "no_data": _no_data(tidy.table),
         "set_aside": set_aside,
         "polarity": _polarity(tidy),
@@ -35,6 +36,13 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
         "missing_boundaries": checks.get("missing_boundaries", []),
         "stale": checks.get("stale", []),
     }
+
+
+def _breakdowns(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows broken down by category (deprivation decile, ethnic group...), counted by category type."""
+    rows = table[table["category_type"] != ""]
+    counts = rows.groupby("category_type")["status"].value_counts().unstack(fill_value=0)
+    return [{"category_type": str(k), "rows": int(r.sum()), "used": int(r.get("used", 0))} for k, r in counts.iterrows()]
 
 
 def _set_aside_groups(tidy: Tidy) -> list[dict[str, Any]]:

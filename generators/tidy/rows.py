@@ -55,7 +55,6 @@ def tidy_rows(raw: pd.DataFrame, config: Config, known: dict[str, Indicator], lo
     chapter_of = _assign_chapters(table, config, indicators)
     chapters = _with_other_chapter(config, indicators, chapter_of)
     _reject_outside_chapters(table, chapter_of)
-    _reject_breakdowns(table)
     _suppress_small_counts(table, config.suppress_counts_below, local_files)
     _mark_no_data(table)
     set_aside = _set_aside(table)
@@ -156,11 +155,6 @@ def _chapters_by_file(table: pd.DataFrame, chapters: tuple[Chapter, ...], assign
 def _reject_outside_chapters(table: pd.DataFrame, chapter_of: dict[str, str]) -> None:
     outside = ~table["indicator_id"].isin(list(chapter_of))
     _reject(table, outside, "indicator is in none of the chapters listed in the configuration")
-
-
-def _reject_breakdowns(table: pd.DataFrame) -> None:
-    breakdown = table["category_type"] != ""
-    _reject(table, breakdown, "breakdowns by category (such as deprivation deciles) are not published yet")
 
 
 def _suppress_small_counts(table: pd.DataFrame, below: int, local_files: set[str]) -> None:

@@ -22,7 +22,7 @@ ROWS = {  # line -> (row, the status it must end in, its reason)
     6: ("E1,One,X1,2022,,,10,8,12,50,500,", "rejected", "repeats {file}, line 2"),
     7: ("E2,Two,X1,2021,,,10,12,8,50,500,", "rejected", "95% lower limit is above the upper limit"),
     8: ("E2,Two,X1,2020,,,20,8,12,50,500,", "rejected", "95% limits do not contain the value"),
-    9: ("E1,One,X1,2022,Deprivation decile,Most deprived,10,8,12,50,500,", "rejected", "breakdowns by category (such as deprivation deciles) are not published yet"),
+    9: ("E1,One,X1,2022,Deprivation decile,Most deprived,10,8,12,50,500,", "used", ""),
     10: ("E1,One,X9,2022,,,10,8,12,50,500,", "rejected", "indicator is in none of the chapters listed in the configuration"),
     11: ("E3,Three,X1,2022,,,0,0,0.7,0,500,", "used", ""),
     12: ("E3,Three,X1,2021,,,1.6,0.8,3.1,8,500,", "used", ""),
