@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from generators.load.csvtext import MAX_FIELD
 from generators.load.headers import FINGERTIPS_COLUMNS, NUMBER_COLUMNS, TEXT_COLUMNS, TRAILING_OPTIONAL
 
 CONTROL = r"[\x00-\x1f\x7f-\x9f]"  # after white space is folded: escapes, bells, C1 controls
+TAG = r"<[^<>]*>"  # an HTML tag, such as Fingertips' <span class="tooltipValueNote">
+NO_VALUE_MARKERS = {"-", "*", "x", ".."}
+"""What Fingertips (and the tables people copy from its pages) show in a cell that has no value;
+its web pages' own `<div class="no-data">-</div>` becomes `-` once its tags are removed."""
 
 
 def _fit_width(names: list[str], records: list[list[str]], lines: list[int], path: Path) -> list[DataError]:
@@ -50,6 +55,9 @@ def _typed(raw: dict[str, np.ndarray], where: pd.DataFrame, path: Path) -> pd.Da
         columns[column] = _text(raw, column, lines, path, errors) if column in raw else pd.Series("", index=where.index, dtype="str")
     for column in NUMBER_COLUMNS:
         columns[column] = _numbers(raw, column, lines, path, errors) if column in raw else pd.Series(np.nan, index=where.index)
+    if "value" in raw:
+        marked = per_unique(raw["value"], lambda text: _clean_text(text).str.lower().isin(NO_VALUE_MARKERS)).to_numpy(dtype=bool)
+        columns["value_note"] = columns["value_note"].mask(marked & (columns["value_note"] == "").to_numpy(), "No value: Fingertips shows none")
     columns["period_sortable"] = _period_sortable(raw, columns["period"], lines, path, errors)
     columns["area_code"] = per_unique(columns["area_code"], lambda codes: codes.str.upper())
     frame = pd.DataFrame(columns | {"source_file": where["source_file"], "source_line": where["source_line"]})
@@ -86,7 +94,12 @@ def shown(text: str, width: int = 40) -> str:
 
 
 def _clean_text(text: pd.Series) -> pd.Series:
-    """Runs of white space (any kind, line breaks included) as one space; control characters dropped."""
+    """Plain text: HTML tags removed and entities decoded (`<span class="tooltipValueNote">* Value for
+    Cornwall and Isles of Scilly combined</span>`, `&nbsp;`, `&ndash;`), runs of white space (line
+    breaks included) as one space, control characters dropped. Everything is escaped again for the page."""
+    markup = text.str.contains(r"[<&]", regex=True)
+    if markup.any():
+        text = text.where(~markup, text[markup].str.replace(TAG, " ", regex=True).map(html.unescape))
     return text.str.replace(r"\s+", " ", regex=True).str.replace(CONTROL, "", regex=True).str.strip()
 
 
@@ -99,7 +112,8 @@ def per_unique(column: pd.Series | np.ndarray, change: Callable[[pd.Series], pd.
 
 def _number_or_bad(text: pd.Series) -> pd.Series:
     """The number in each cell; NaN for a blank cell, -inf for a cell that is not a number."""
-    text = text.str.strip()
+    text = _clean_text(text)
+    text = text.where(~text.str.lower().isin(NO_VALUE_MARKERS), "")
     text = text.where(~text.str.fullmatch(THOUSANDS), text.str.replace(",", "", regex=False))
     numbers = pd.to_numeric(text.where(text != ""), errors="coerce").astype("float64")
     return numbers.mask(numbers.isna() & (text != "") | np.isinf(numbers), -np.inf)
@@ -114,10 +128,11 @@ def _numbers(raw: dict[str, np.ndarray], column: str, lines: np.ndarray, path: P
 
 
 def _text(raw: dict[str, np.ndarray], column: str, lines: np.ndarray, path: Path, errors: list[DataError]) -> pd.Series:
-    """The column's text tidied, with an error for each cell too long to be a name or a note."""
+    """The column's text tidied, with an error for each cell too long to be a name or a note (as written)."""
     codes, uniques = pd.factorize(raw[column])
-    text = _clean_text(pd.Series(uniques, dtype="str"))
-    for line in lines[(text.str.len() > MAX_FIELD).to_numpy()[codes]]:
+    written = pd.Series(uniques, dtype="str")
+    text = _clean_text(written)
+    for line in lines[(written.str.len() > MAX_FIELD).to_numpy()[codes]]:
         errors.append(DataError("field-too-long", f"expected at most {MAX_FIELD} characters", Place(str(path), int(line), _header_name(column))))
     return pd.Series(text.array.take(codes))
 

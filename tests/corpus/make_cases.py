@@ -15,7 +15,9 @@ Each manifest entry says either
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,6 +135,11 @@ HOSTILE = {
 PLACES = {"name": "Indicator_Name", "area": "Area Name", "note": "Value note"}
 
 
+def as_loaded(text: str) -> str:
+    """What the load stage keeps of a text cell: HTML tags removed, entities decoded, white space folded."""
+    return " ".join(html.unescape(re.sub(r"<[^<>]*>", " ", text)).split())
+
+
 def hostile_cases() -> list[Case]:
     cases, number = [], 100
     for place, column in PLACES.items():
@@ -145,8 +152,9 @@ def hostile_cases() -> list[Case]:
             cells = {column: marked}
             if place == "area":
                 cells["Area Code"] = f"E0{number:07d}"
-            literal = [marked] if key != "rtl-override" else []
-            case = safe(f"hostile-{place}-{key}", to_csv(rows(indicator, **cells)), 3, literal=literal, note=f"{key} text in the {column.replace('_', ' ')}: shown literally, never run")
+            literal = [as_loaded(marked)] if key != "rtl-override" else []
+            note = "HTML tags removed and entities decoded at load, the rest shown literally" if as_loaded(marked) != marked else "shown literally"
+            case = safe(f"hostile-{place}-{key}", to_csv(rows(indicator, **cells)), 3, literal=literal, note=f"{key} text in the {column.replace('_', ' ')}: {note}, never run")
             case.absent = [marked.replace("{{ 7*7 }}", "49")] if "{{" in text else []
             cases.append(case)
     return cases
@@ -193,7 +201,7 @@ def all_cases() -> list[Case]:
         error("quote-after-quoted-field", good.replace("West Sussex", '"West" Sussex'), "bad-csv", 4),
         safe("unicode-line-separators", bad_rows("90044", Value_note="one\u2028two\x0cthree\x85four\x1cfive"), 3,
              note="only LF, CRLF and CR end a line; other separators are spaces in a cell"),
-        error("unicode-line-separator-then-bad", to_csv([*rows("90045", Value_note="a\u2028b\u2029c"), row("90045", Area_Code="E10000033", Value="x")]),
+        error("unicode-line-separator-then-bad", to_csv([*rows("90045", Value_note="a\u2028b\u2029c"), row("90045", Area_Code="E10000033", Value="twelve")]),
               "not-a-number", 5, "Value", note="the line number is not thrown off by U+2028 inside a cell"),
         safe("terminal-escapes", bad_rows("90046", Indicator_Name="Red \x1b[31mALERT\x1b[0m \x07bell"), 3),
         safe("blank-cell-rows", good + ",,,,,,,,,,,,,,,,,,,,,,,,,\n" + ",,,\n", 3, note="rows of blank cells are empty lines"),
