@@ -64,7 +64,7 @@ def test_bad_exports_name_file_line_and_column(tmp_path: Path, text: str, encodi
 
 
 def test_every_bad_cell_is_reported_not_just_the_first(tmp_path: Path) -> None:
-    rows = "\n".join(ROW.format(value=v) for v in ("x", "9.3", "y"))
+    rows = "\n".join(ROW.format(value=v) for v in ("ten", "9.3", "y"))
     with pytest.raises(DataError) as caught:
         read_fingertips_file(write(tmp_path, HEADER + "\n" + rows + "\n"))
     assert "line 2" in str(caught.value) and "line 4" in str(caught.value)

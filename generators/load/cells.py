@@ -14,7 +14,10 @@ from generators.load.csvtext import MAX_FIELD
 from generators.load.headers import FINGERTIPS_COLUMNS, NUMBER_COLUMNS, TEXT_COLUMNS, TRAILING_OPTIONAL
 
 CONTROL = r"[\x00-\x1f\x7f-\x9f]"  # after white space is folded: escapes, bells, C1 controls
-TAG = r"<[^<>]*>"  # an HTML tag, such as Fingertips' <span class="tooltipValueNote">
+HTML_ELEMENTS = "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track u ul var video wbr".split()
+TAG = r"<!--.*?-->|</?(?:" + "|".join(HTML_ELEMENTS) + r")\b[^<>]*>"
+"""An HTML comment or tag of a real element (Fingertips' <span class="tooltipValueNote">); text in
+angle brackets that is not HTML, such as `<local survey>` or `<15 yrs`, is kept."""
 NO_VALUE_MARKERS = {"-", "*", "x", ".."}
 """What Fingertips (and the tables people copy from its pages) show in a cell that has no value;
 its web pages' own `<div class="no-data">-</div>` becomes `-` once its tags are removed."""
@@ -99,7 +102,7 @@ def _clean_text(text: pd.Series) -> pd.Series:
     breaks included) as one space, control characters dropped. Everything is escaped again for the page."""
     markup = text.str.contains(r"[<&]", regex=True)
     if markup.any():
-        text = text.where(~markup, text[markup].str.replace(TAG, " ", regex=True).map(html.unescape))
+        text = text.where(~markup, text[markup].str.replace(TAG, " ", regex=True, case=False).map(html.unescape))
     return text.str.replace(r"\s+", " ", regex=True).str.replace(CONTROL, "", regex=True).str.strip()
 
 

@@ -18,12 +18,15 @@ import csv
 import html
 import io
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent.parent))  # run as a script from anywhere: the generator's own tag pattern
+from generators.load.cells import TAG  # noqa: E402
 CASES = HERE / "cases"
 
 HEADER = [
@@ -137,7 +140,7 @@ PLACES = {"name": "Indicator_Name", "area": "Area Name", "note": "Value note"}
 
 def as_loaded(text: str) -> str:
     """What the load stage keeps of a text cell: HTML tags removed, entities decoded, white space folded."""
-    return " ".join(html.unescape(re.sub(r"<[^<>]*>", " ", text)).split())
+    return " ".join(html.unescape(re.sub(TAG, " ", text, flags=re.IGNORECASE)).split())
 
 
 def hostile_cases() -> list[Case]:
