@@ -27,6 +27,7 @@ import yaml
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent.parent))  # run as a script from anywhere: the generator's own tag pattern
 from generators.load.cells import TAG  # noqa: E402
+
 CASES = HERE / "cases"
 
 HEADER = [
