@@ -19,7 +19,9 @@ ROW_KEY = ["indicator_id", "area_code", *BREAKDOWN, "period"]
 VALUES = ["value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator"]
 LIMITS = [("lower_ci_95", "upper_ci_95"), ("lower_ci_998", "upper_ci_998")]
 
-POINT_COLUMNS = ["period", "value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator", "value_note", "status", "verdict", "trend"]
+POINT_COLUMNS = [
+    "period", "value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998", "count", "denominator", "value_note", "status", "verdict", "trend", "trend_source",
+]
 """The columns of one period of a series, in the order of `model.Point`'s fields."""
 
 DOWNLOAD_COLUMNS = [

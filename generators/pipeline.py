@@ -66,7 +66,7 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     made.merge(areas)
     checks["missing_boundaries"] = made.missing_codes
     checks["stale"] = _stale(inputs.manifest, config)
-    report = build_report(inputs.rows, tidied, checks)
+    report = build_report(inputs.rows, tidied, checks, config.root)
     check_totals(report)
     made.merge(make_pages([jobs.report_job(report)], shared, make_page, build))
     files: dict[str, str | bytes] = {f"docs/assets/charts/{name}": data for name, data in asset_files([inputs.boundaries] if inputs.boundaries else [], cache / "charts").items()}

@@ -30,6 +30,13 @@ VERDICT_WORDS = {
     "Better": "significantly better than", "Worse": "significantly worse than", "Similar": "similar to",
     "Higher": "significantly higher than", "Lower": "significantly lower than",
 }
+
+QUINTILE_WORDS = {
+    "Highest quintile": "in the highest fifth of areas in", "High quintile": "in the second highest fifth of areas in",
+    "Middle quintile": "in the middle fifth of areas in", "Low quintile": "in the second lowest fifth of areas in",
+    "Lowest quintile": "in the lowest fifth of areas in",
+}
+"""Fingertips' quintile comparisons in a sentence: `Highest quintile` -> `in the highest fifth of areas in England`."""
 """A verdict in a sentence about one area: `Worse` -> `significantly worse than` (the benchmark's name follows)."""
 
 SHORT_VERDICT_WORDS = {"Better": "better than", "Worse": "worse than", "Similar": "similar to", "Higher": "higher than", "Lower": "lower than"}
@@ -38,7 +45,7 @@ SHORT_VERDICT_WORDS = {"Better": "better than", "Worse": "worse than", "Similar"
 
 def verdict_words(verdict: str, benchmark: str) -> str:
     """`Worse` -> `significantly worse than England`."""
-    words = VERDICT_WORDS.get(verdict)
+    words = VERDICT_WORDS.get(verdict) or QUINTILE_WORDS.get(verdict)
     return f"{words} {benchmark}" if words else f"not compared with {benchmark}"
 
 

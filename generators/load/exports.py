@@ -28,6 +28,9 @@ from generators.load.headers import FINGERTIPS_COLUMNS, NUMBER_COLUMNS, TEXT_COL
 
 READERS = ("exports.py", "cells.py", "csvtext.py", "headers.py")
 """The modules whose code decides the table read from a file (the load cache's key includes them)."""
+READER_CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in READERS)).hexdigest()
+"""Read when this module is imported, just after the others: a process that runs on after its code
+was edited keeps the key of the code it runs, never storing old results under the new code's key."""
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,9 @@ def _read_cached(path: Path, reader: Callable[[Path, bytes | None], pd.DataFrame
 
 
 def _code_fingerprint() -> str:
-    """What, besides a file's bytes, decides the table read from it: the modules that read it and the versions they run on."""
-    code = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in READERS)).hexdigest()
-    return f"{code} python {sys.version} pandas {pd.__version__} numpy {np.__version__} field limit {csv.field_size_limit()}"
+    """What, besides a file's bytes, decides the table read from it: the modules that read it (as they
+    were when this process imported them) and the versions they run on."""
+    return f"{READER_CODE} python {sys.version} pandas {pd.__version__} numpy {np.__version__} field limit {csv.field_size_limit()}"
 
 
 def empty_table() -> pd.DataFrame:

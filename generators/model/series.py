@@ -40,6 +40,8 @@ class Point:
     status: str
     verdict: str
     trend: str = ""
+    trend_source: str = ""
+    """"recomputed", "fingertips" (the export's own, where the data here cannot support the test) or ""."""
 
 
 @dataclass(frozen=True)

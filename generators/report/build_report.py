@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -13,8 +15,9 @@ from generators.tidy.rows import Tidy
 from generators.words import POLARITY_WORDS
 
 
-def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Counts that add up to the rows read, the rows set aside with reasons, and polarity."""
+def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = None, root: Path | None = None) -> dict[str, Any]:
+    """Counts that add up to the rows read, the rows set aside with reasons, and polarity.
+    Files are named relative to `root` (the configuration's folder), never by an absolute path."""
     status = Counter(tidy.table["status"])
     set_aside = _set_aside_groups(tidy)
     rows = {
@@ -22,7 +25,7 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
         "suppressed": status["suppressed"], "rejected": sum(1 for r in tidy.set_aside if r.status == "rejected"),
     }
     checks = checks or {}
-    return {
+    report = {
         "rows": rows,
         "files": [{"file": f, "rows": n} for f, n in loaded.rows_by_file],
         "breakdowns": _breakdowns(tidy.table),
@@ -35,7 +38,21 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
         "disagreements": checks.get("disagreements", []),
         "missing_boundaries": checks.get("missing_boundaries", []),
         "stale": checks.get("stale", []),
+        "trend_sources": checks.get("trend_sources", []),
     }
+    return _relative_files(report, root) if root is not None else report
+
+
+def _relative_files(report: dict[str, Any], root: Path) -> dict[str, Any]:
+    """Every `file` of the report's lists as a path relative to `root`."""
+    def shown(path: str) -> str:
+        return Path(os.path.relpath(path, root)).as_posix() if Path(path).is_absolute() or root != Path(".") else path
+
+    for value in report.values():
+        for item in value if isinstance(value, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("file"), str):
+                item["file"] = shown(item["file"])
+    return report
 
 
 def _breakdowns(table: pd.DataFrame) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import dataclasses
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from generators.columns import SERIES
@@ -17,10 +18,12 @@ from generators.config import ENGLAND, Config
 from generators.load.metadata import Indicator
 from generators.stats.proportions import compute_proportion
 from generators.stats.rates import compute_rate
-from generators.stats.verdicts import agreement, compare_rows_to_benchmark, compute_trends, infer_polarity
+from generators.stats.verdicts import agreement, compare_categories_to_overall, compare_rows_to_benchmark, compute_trends, infer_polarity
 from generators.tidy.rows import Tidy
 
 JUDGED = ["Better", "Similar", "Worse", "Higher", "Lower"]
+QUINTILES = ["Lowest quintile", "Low quintile", "Middle quintile", "High quintile", "Highest quintile"]
+"""Fingertips' words for an indicator compared by quintiles (no interval test): published as the export gives them."""
 
 
 def assess(tidy: Tidy, config: Config) -> tuple[Tidy, dict[str, Any]]:
@@ -30,20 +33,36 @@ def assess(tidy: Tidy, config: Config) -> tuple[Tidy, dict[str, Any]]:
     the data) and checked only when the benchmark is England: against any other benchmark they
     answer another question."""
     if tidy.table.empty:
-        table = tidy.table.assign(verdict=pd.Series(dtype="str"), trend=pd.Series(dtype="str"))
+        table = tidy.table.assign(verdict=pd.Series(dtype="str"), trend=pd.Series(dtype="str"), trend_source=pd.Series(dtype="str"))
         return dataclasses.replace(tidy, table=table), {}
     table = add_local_limits(tidy.table, tidy.indicators, tidy.local_files)
     indicators = settle_polarity(table, tidy.indicators, ENGLAND)  # the export's verdicts compare with England
     polarity = {i: (m.polarity or "no_judgement") for i, m in indicators.items()}
     recomputed = _verdicts(table, indicators, polarity, config.benchmark)
-    checkable = has_benchmark_row(table, config.benchmark)
+    checkable = has_reference_row(table, config.benchmark)
     exported = table["compared_to_england"] if config.benchmark == ENGLAND else pd.Series("", index=table.index)
     table["verdict"] = recomputed.where(checkable | ~exported.isin(JUDGED), exported)
-    table["trend"] = compute_trends(table, polarity)
+    by_quintile = table["indicator_id"].isin(table.loc[exported.isin(QUINTILES), "indicator_id"].unique())
+    table.loc[by_quintile, "verdict"] = exported[by_quintile].where(exported[by_quintile].isin(QUINTILES), "Not compared")
+    ours = compute_trends(table, polarity)
+    carried = (ours == "Cannot be calculated") & ~table["recent_trend"].isin(["", "Cannot be calculated"])
+    table["trend"] = ours.where(~carried, table["recent_trend"])
+    table["trend_source"] = np.where(carried, "fingertips", np.where(ours.isin(["", "Cannot be calculated"]), "", "recomputed"))
     table.loc[table["status"] != "used", "verdict"] = "Not compared"
-    checks = check_against_export(table, checkable & (config.benchmark == ENGLAND))
-    checks["verdicts"]["from_export"] = int((~checkable & exported.isin(JUDGED)).sum())
+    checks = check_against_export(table, checkable & ~by_quintile & (config.benchmark == ENGLAND), carried)
+    checks["verdicts"]["from_export"] = int((~checkable & ~by_quintile & exported.isin(JUDGED)).sum())
+    checks["verdicts"]["quintiles"] = int((by_quintile & exported.isin(QUINTILES)).sum())
+    checks["trend_sources"] = _trend_sources(table, ours, carried)
     return dataclasses.replace(tidy, table=table, indicators=indicators), checks
+
+
+def _trend_sources(table: pd.DataFrame, ours: pd.Series, carried: pd.Series) -> list[dict[str, Any]]:
+    """Per indicator: recent trends recomputed that agree or disagree with the export's, and the export's carried."""
+    tested = ~ours.isin(["", "Cannot be calculated"]) & (table["recent_trend"] != "")
+    agreed = tested & (ours == table["recent_trend"])
+    frame = pd.DataFrame({"id": table["indicator_id"], "agreed": agreed, "disagreed": tested & ~agreed, "carried": carried})
+    counts = frame.groupby("id", sort=True)[["agreed", "disagreed", "carried"]].sum()
+    return [{"id": str(i), **{k: int(v) for k, v in row.items()}} for i, row in counts.iterrows() if row.sum()]
 
 
 def settle_polarity(table: pd.DataFrame, indicators: dict[str, Indicator], benchmark: str) -> dict[str, Indicator]:
@@ -59,13 +78,26 @@ def settle_polarity(table: pd.DataFrame, indicators: dict[str, Indicator], bench
 
 
 def _verdicts(table: pd.DataFrame, indicators: dict[str, Indicator], polarity: dict[str, str], benchmark: str) -> pd.Series:
+    """Each row against the benchmark at its indicator's level; a category's row against its area's overall value."""
     verdict = pd.Series("Not compared", index=table.index, dtype=object)
+    category = table["category_type"] != ""
     for level in (95, 99.8):
         ids = [i for i, m in indicators.items() if _level(m) == level]
         rows = table["indicator_id"].isin(ids)
-        if rows.any():
-            verdict[rows] = compare_rows_to_benchmark(table[rows], polarity, benchmark, level)
+        if (rows & ~category).any():
+            verdict[rows & ~category] = compare_rows_to_benchmark(table[rows & ~category], polarity, benchmark, level)
+        if (rows & category).any():
+            verdict[rows & category] = compare_categories_to_overall(table[rows], polarity, level)[0][category[rows]]
     return verdict
+
+
+def has_reference_row(table: pd.DataFrame, benchmark: str) -> pd.Series:
+    """Rows whose reference is in the data: the benchmark's row, or for a category's row its area's overall row."""
+    category = table["category_type"] != ""
+    if not category.any():
+        return has_benchmark_row(table, benchmark)
+    overall = compare_categories_to_overall(table, {i: "no_judgement" for i in table["indicator_id"].unique()})[1]
+    return has_benchmark_row(table, benchmark).where(~category, overall)
 
 
 def has_benchmark_row(table: pd.DataFrame, benchmark: str) -> pd.Series:
@@ -80,11 +112,12 @@ def _level(indicator: Indicator) -> float:
     return 99.8 if "99.8" in indicator.comparison else 95
 
 
-def check_against_export(table: pd.DataFrame, checkable: pd.Series) -> dict[str, Any]:
+def check_against_export(table: pd.DataFrame, checkable: pd.Series, carried: pd.Series) -> dict[str, Any]:
     """How many recomputed verdicts and trends agree with the export's, and each disagreement.
-    Verdicts are checked only where the benchmark's own row is in the data."""
+    Verdicts are checked only where the benchmark's own row is in the data; trends only where they
+    were recomputed (not where the export's own is carried)."""
     verdicts = agreement(table[checkable], table.loc[checkable, "verdict"], "compared_to_england", only=JUDGED)
-    trends = agreement(table, table["trend"], "recent_trend")
+    trends = agreement(table[~carried], table.loc[~carried, "trend"], "recent_trend")
     disagreements = [
         {"file": r.source_file, "line": int(r.source_line), "what": what, "export": r.export, "ours": r.recomputed}
         for what, found in (("comparison with England", verdicts), ("recent trend", trends))

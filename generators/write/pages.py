@@ -22,7 +22,6 @@ import pickle
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -170,12 +169,21 @@ def _version(package: str) -> str:
         return f"{package} (not installed)"
 
 
-@lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the generator's code, templates and chart libraries: a new version of any remakes every page."""
+    return CODE_VERSION
+
+
+def _code_version() -> str:
+    """Read once, when this module is imported (see `CODE_VERSION`)."""
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(" ".join(_version(p) for p in PACKAGES).encode("utf-8"))
     for path in sorted([*root.rglob("*.py"), *root.rglob("*.j2"), *root.rglob("*.js"), *root.rglob("*.css")]):
         digest.update(path.relative_to(root).as_posix().encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+CODE_VERSION = _code_version()
+"""The code as this process imported it: a process that runs on after its code was edited keeps
+the hash of the code it runs, never recording old pages under the new code's hash."""

@@ -153,4 +153,4 @@ def test_a_regional_benchmark_recomputes_every_verdict_against_the_region(built:
     assert "**79.0 years** in 2020 - 22 (95% confidence interval 78.0 to 80.0): **significantly worse than South East region**" in page
     report = json.loads((built("regional-benchmark").docs / "build-report.json").read_text(encoding="utf-8"))
     assert report["disagreements"] == []
-    assert report["verdicts"] == {"checked": 0, "agreed": 0, "from_export": 0}
+    assert report["verdicts"] == {"checked": 0, "agreed": 0, "from_export": 0, "quintiles": 0}

@@ -83,13 +83,13 @@ def test_the_exports_verdict_is_kept_where_the_benchmark_has_no_row(tmp_path: Pa
     tidied, checks = assessed(tmp_path, [row(england="Worse"), row(area="E10000033", england="Similar")], {"X1": Indicator("X1", "X", polarity=LOW)})
     assert verdict_of(tidied, "X1") == "Worse"
     assert verdict_of(tidied, "X1", "E10000033") == "Similar"
-    assert checks["verdicts"] == {"checked": 0, "agreed": 0, "from_export": 2}
+    assert checks["verdicts"] == {"checked": 0, "agreed": 0, "from_export": 2, "quintiles": 0}
 
 
 def test_where_the_benchmark_has_a_row_the_verdict_is_recomputed_and_a_disagreement_reported(tmp_path: Path) -> None:
     tidied, checks = assessed(tmp_path, [row(**ENGLAND), row(england="Better")], {"X1": Indicator("X1", "X", polarity=LOW)})
     assert verdict_of(tidied, "X1") == "Worse"
-    assert checks["verdicts"] == {"checked": 1, "agreed": 0, "from_export": 0}
+    assert checks["verdicts"] == {"checked": 1, "agreed": 0, "from_export": 0, "quintiles": 0}
     assert checks["disagreements"] == [{"file": str(tmp_path / "export.csv"), "line": 3, "what": "comparison with England", "export": "Better", "ours": "Worse"}]
 
 
