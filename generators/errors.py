@@ -59,7 +59,7 @@ class DataErrors(DataError):
         super().__init__(first.code, first.message, first.place)
 
     def __str__(self) -> str:
-        shown = [str(e) for e in self.errors[:20]]
+        shown = [str(e) for e in self.errors[:60]]
         more = len(self.errors) - len(shown)
         if more:
             shown.append(f"... and {more} more")

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from generators.errors import DataError, Place
+from generators.errors import DataError, DataErrors, Place, raise_all
 from generators.load.cache import ContentCache
 from generators.load.cells import to_table
 from generators.load.csvtext import read_records
@@ -63,16 +63,33 @@ def load_inputs(fingertips: list[Path], local: list[Path], cache: Path | None = 
     (see `ContentCache.prune`).
     """
     store = ContentCache(cache, _code_fingerprint()) if cache is not None else None
-    frames, counts = [], []
+    frames, counts, errors = [], [], []
     with _collector_paused():  # unpickled frames too are many objects and no cycles
         for path, reader in [(p, read_fingertips_file) for p in fingertips] + [(p, read_tidy_file) for p in local]:
-            frame = reader(path) if store is None else _read_cached(path, reader, store)
+            try:
+                frame = reader(path) if store is None else _read_cached(path, reader, store)
+            except DataError as error:  # every bad file is named in one run, each with its first errors
+                errors += first_errors(error)
+                continue
             frames.append(frame)
             counts.append((str(path), len(frame)))
+        raise_all(errors)
         table = pd.concat(frames, ignore_index=True) if frames else empty_table()
     if store is not None:
         store.prune()
     return Loaded(table, tuple(counts))
+
+
+ERRORS_PER_FILE = 5
+
+
+def first_errors(error: DataError) -> list[DataError]:
+    """A file's first few errors, and how many more it has."""
+    found = error.errors if isinstance(error, DataErrors) else [error]
+    shown = found[:ERRORS_PER_FILE]
+    if len(found) > len(shown):
+        shown.append(DataError("more-errors", f"... and {len(found) - len(shown)} more errors in this file", Place(shown[0].place.file)))
+    return shown
 
 
 def _read_cached(path: Path, reader: Callable[[Path, bytes | None], pd.DataFrame], store: ContentCache) -> pd.DataFrame:

@@ -113,7 +113,9 @@ def add_downloads(indicators: dict[str, Indicator], manifest: dict[str, Any]) ->
     }
 
 
-def complete_indicator(known: Indicator | None, indicator_id: str, name: str) -> Indicator:
-    """Metadata for an indicator, filling gaps from its name in the export."""
+def complete_indicator(known: Indicator | None, indicator_id: str, name: str, multiplier: int | None = None) -> Indicator:
+    """Metadata for an indicator, filling gaps from the export: its name, and its unit from the name
+    or from the multiplier its values show (`multiplier`: value = count / denominator x multiplier)."""
     base = known or Indicator(id=indicator_id, name=name)
-    return Indicator(**{**base.__dict__, "name": base.name or name, "unit": base.unit or infer_unit(name)})
+    unit = base.unit or infer_unit(name) or ({100: "%"}.get(multiplier, f"per {multiplier:,}") if multiplier else "")
+    return Indicator(**{**base.__dict__, "name": base.name or name, "unit": unit})

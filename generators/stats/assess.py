@@ -19,7 +19,7 @@ from generators.load.metadata import Indicator
 from generators.stats.proportions import compute_proportion
 from generators.stats.rates import compute_rate
 from generators.stats.verdicts import agreement, compare_categories_to_overall, compare_rows_to_benchmark, compute_trends, infer_polarity
-from generators.tidy.rows import Tidy
+from generators.tidy.rows import Tidy, mark_no_data
 
 JUDGED = ["Better", "Similar", "Worse", "Higher", "Lower"]
 QUINTILES = ["Lowest quintile", "Low quintile", "Middle quintile", "High quintile", "Highest quintile"]
@@ -36,6 +36,7 @@ def assess(tidy: Tidy, config: Config) -> tuple[Tidy, dict[str, Any]]:
         table = tidy.table.assign(verdict=pd.Series(dtype="str"), trend=pd.Series(dtype="str"), trend_source=pd.Series(dtype="str"))
         return dataclasses.replace(tidy, table=table), {}
     table = add_local_limits(tidy.table, tidy.indicators, tidy.local_files)
+    mark_no_data(table, table["value"].isna() & (table["status"] == "used"))  # local counts whose value could not be computed
     indicators = settle_polarity(table, tidy.indicators, ENGLAND)  # the export's verdicts compare with England
     polarity = {i: (m.polarity or "no_judgement") for i, m in indicators.items()}
     recomputed = _verdicts(table, indicators, polarity, config.benchmark)

@@ -56,7 +56,7 @@ def tidy_rows(raw: pd.DataFrame, config: Config, known: dict[str, Indicator], lo
     chapters = _with_other_chapter(config, indicators, chapter_of)
     _reject_outside_chapters(table, chapter_of)
     _suppress_small_counts(table, config.suppress_counts_below, local_files)
-    _mark_no_data(table)
+    _mark_no_data(table, local_files)
     set_aside = _set_aside(table)
     kept = table[table["status"] != "rejected"].reset_index(drop=True)
     return Tidy(kept, set_aside, indicators, chapter_of, len(raw), frozenset(local_files), chapters)
@@ -113,7 +113,24 @@ def _reject(table: pd.DataFrame, mask: pd.Series, reason: str) -> None:
 
 def _indicators(table: pd.DataFrame, known: dict[str, Indicator]) -> dict[str, Indicator]:
     names = table.drop_duplicates("indicator_id").set_index("indicator_id")["indicator_name"]
-    return {i: complete_indicator(known.get(i), i, str(names[i])) for i in sorted(names.index)}
+    multipliers = _multipliers(table)
+    return {i: complete_indicator(known.get(i), i, str(names[i]), multipliers.get(i)) for i in sorted(names.index)}
+
+
+MULTIPLIERS = (100, 1_000, 10_000, 100_000)
+
+
+def _multipliers(table: pd.DataFrame) -> dict[str, int]:
+    """Per indicator, the multiplier its values show (value = count / denominator x multiplier on
+    nine rows in ten, within 1%): a crude rate per 10,000 or a percentage, where no metadata says."""
+    rows = table[table["value"].notna() & (table["count"] > 0) & (table["denominator"] > 0)]
+    ratio = rows["value"] / (rows["count"] / rows["denominator"])
+    found = {}
+    for indicator, ratios in ratio.groupby(rows["indicator_id"]):
+        for multiplier in MULTIPLIERS:
+            if len(ratios) >= 3 and ((ratios / multiplier - 1).abs() < 0.01).mean() >= 0.9:
+                found[str(indicator)] = multiplier
+    return found
 
 
 def _assign_chapters(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator]) -> dict[str, str]:
@@ -166,10 +183,19 @@ def _suppress_small_counts(table: pd.DataFrame, below: int, local_files: set[str
     table.loc[mask, "value_note"] = "Suppressed: small count"
 
 
-def _mark_no_data(table: pd.DataFrame) -> None:
-    blank = table["value"].isna() & (table["status"] == "used")
+def _mark_no_data(table: pd.DataFrame, local_files: set[str]) -> None:
+    """A row without a value is kept as no data, with its note, and publishes no limits, count or
+    denominator (a withheld value's limits say nothing). A local row with a count and denominator
+    but no value is used: the stats stage computes its value."""
+    computable = table["source_file"].isin(list(local_files)) & table["count"].notna() & table["denominator"].notna()
+    mark_no_data(table, table["value"].isna() & (table["status"] == "used") & ~computable)
+
+
+def mark_no_data(table: pd.DataFrame, blank: pd.Series) -> None:
+    """Rows without a value: status no_data, the note as the reason, no other numbers."""
     table.loc[blank, "status"] = "no_data"
     table.loc[blank, "reason"] = table.loc[blank, "value_note"].where(table.loc[blank, "value_note"] != "", "no value given")
+    table.loc[blank, VALUES] = np.nan
 
 
 def _set_aside(table: pd.DataFrame) -> tuple[Rejected, ...]:

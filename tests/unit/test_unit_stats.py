@@ -153,8 +153,6 @@ def test_a_regional_benchmark_without_its_row_never_takes_the_england_verdict(tm
     assert verdict_of(tidied, "X1") == "Not compared"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a local row with a blank value but a count and denominator is counted as 'no data' "
-                   "(no value given) by tidy, then given a value and limits by stats: the report says no value, the page and downloads show one")
 def test_a_row_counted_as_no_data_has_no_value(tmp_path: Path) -> None:
     local = tmp_path / "local.csv"
     local.write_text("area_code,indicator_id,period,value,count,denominator\nE92000001,P,2022,,5000,50000\nE10000032,P,2022,,60,400\n")
