@@ -163,7 +163,8 @@ def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[st
     pages = []
     for slug, chapter in chapters.items():
         own = tuple(s for s in sections[area.code] if chapter_of.get(s.indicator.id) == slug)
-        pages.append(ChapterPage(area, chapter, own, key_messages(own, benchmark), _themes(area, chapter, own)))
+        if own:  # a chapter with nothing for this area is neither made nor linked
+            pages.append(ChapterPage(area, chapter, own, key_messages(own, benchmark), _themes(area, chapter, own)))
     everything = tuple(s for page in pages for s in page.sections)
     return AreaPage(area, tuple(pages), key_messages(everything, benchmark, limit=6))
 

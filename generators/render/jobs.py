@@ -93,13 +93,13 @@ def area_jobs(site: Site, narrative: dict[str, str], overview_inputs: Any) -> li
 def site_jobs(site: Site, table: pd.DataFrame) -> list[PageJob]:
     """The pages that are not an area's: home, areas, topics, indicators (each and the index), downloads."""
     links = tuple(IndicatorLink(p.indicator, p.chapter, p.slug) for p in site.indicators)
-    topics = tuple(Topic(c, tuple(link for link in links if link.chapter.slug == c.slug)) for c in site.config.chapters)
+    topics = _topics(site, links)
     areas = tuple(p.area for p in site.areas)
     jobs = [
-        PageJob("", "home", _home(site)),
+        PageJob("", "home", _home(site, topics)),
         PageJob("areas/", "areas", _area_groups(site)),
         PageJob("topics/", "topics", topics),
-        *(PageJob(f"topics/{t.chapter.slug}/", "topic", (t, areas)) for t in topics),
+        *(PageJob(f"topics/{t.chapter.slug}/", "topic", (t, _areas_with(site, t.chapter))) for t in topics),
         PageJob("indicators/", "indicators", links),
         *(PageJob(p.path, "indicator", p) for p in site.indicators),
         PageJob("downloads/", "downloads", (table[DOWNLOAD_COLUMNS], areas)),
@@ -111,11 +111,22 @@ def report_job(report: dict[str, Any]) -> PageJob:
     return PageJob("build-report/", "report", report)
 
 
-def _home(site: Site) -> dict[str, Any]:
+def _topics(site: Site, links: tuple[IndicatorLink, ...]) -> tuple[Topic, ...]:
+    """The chapters that have indicators, each with its indicators."""
+    topics = (Topic(c, tuple(link for link in links if link.chapter.slug == c.slug)) for c in site.config.chapters)
+    return tuple(t for t in topics if t.pages)
+
+
+def _areas_with(site: Site, chapter: Chapter) -> tuple[Area, ...]:
+    """The areas that have a page for a chapter."""
+    return tuple(p.area for p in site.areas if any(c.chapter.slug == chapter.slug for c in p.chapters))
+
+
+def _home(site: Site, topics: tuple[Topic, ...]) -> dict[str, Any]:
     highlights = tuple((p.area, p.messages[:3]) for p in site.areas if p.messages)[:12]
     released = sorted((p.indicator for p in site.indicators if p.indicator.release_date), key=lambda i: (i.release_date, i.name), reverse=True)
     areas = tuple(p.area for p in site.areas)
-    return {"areas": areas, "topics": site.config.chapters, "indicator_count": len(site.indicators), "highlights": highlights, "recent": tuple(released[:5])}
+    return {"areas": areas, "topics": tuple(t.chapter for t in topics), "indicator_count": len(site.indicators), "highlights": highlights, "recent": tuple(released[:5])}
 
 
 def _area_groups(site: Site) -> tuple[tuple[str, tuple[Area, ...]], ...]:
