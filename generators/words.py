@@ -86,6 +86,40 @@ def format_whole(value: float | None) -> str:
     return "" if value is None or math.isnan(value) else f"{value:,.0f}"
 
 
+AREA_TYPES = (  # Fingertips' area type labels, as a reader says them: (pattern, one, many)
+    (r"^(england|country)$", "country", "Countries"),
+    (r"county & ua|counties & uas|upper tier|cty.?ua", "county or unitary authority", "Counties and unitary authorities"),
+    (r"districts? & uas?|lower tier", "district or unitary authority", "Districts and unitary authorities"),
+    (r"^county$", "county", "Counties"),
+    (r"^uas?$|unitary", "unitary authority", "Unitary authorities"),
+    (r"district", "district", "Districts"),
+    (r"combined author", "combined authority", "Combined authorities"),
+    (r"icb sub|sub-icb|ccg", "sub-ICB location", "Sub-ICB locations"),
+    (r"^icbs?\b|integrated care board", "integrated care board", "Integrated care boards"),
+    (r"primary care network|^pcns?\b", "primary care network", "Primary care networks"),
+    (r"general practice|^gps?\b", "GP practice", "GP practices"),
+    (r"middle (super|layer) output|msoa", "MSOA (neighbourhood)", "MSOAs (neighbourhoods)"),
+    (r"lower (super|layer) output|lsoa", "LSOA (small neighbourhood)", "LSOAs (small neighbourhoods)"),
+    (r"phe centre|ukhsa", "public health region", "Public health regions"),
+    (r"region", "region", "Regions"),
+    (r"ward", "ward", "Wards"),
+)
+
+
+def area_type_words(label: str, many: bool = False) -> str:
+    """A Fingertips area type as a reader says it: `Upper tier local authorities (post 4/23)` ->
+    `county or unitary authority` (`many`: the heading for several, `Counties and unitary authorities`)."""
+    for pattern, one, plural in AREA_TYPES:
+        if re.search(pattern, label.strip().lower()):
+            return plural if many else one
+    return label.strip() or ("Areas" if many else "area")
+
+
+def plural(count: int, one: str, many: str = "") -> str:
+    """`1 chapter`, `2 chapters`."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 

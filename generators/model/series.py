@@ -4,6 +4,7 @@ indicator series for one breakdown in one area, with the benchmark's and parent'
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -103,11 +104,12 @@ def all_areas(table: pd.DataFrame) -> dict[str, Area]:
     slugs: dict[str, str] = {}
     areas = {}
     for row in firsts.itertuples():
-        slug = slugify(row.area_name or row.area_code)
+        name = re.sub(rf"\s*\({re.escape(row.area_code)}\)$", "", row.area_name) or row.area_code  # GP names often carry the code
+        slug = slugify(name)
         slug = slugify(row.area_code) if slug == "page" else slug
         slug = slug if slug not in slugs else f"{slug}-{slugify(row.area_code)}"
         slugs[slug] = row.area_code
-        areas[row.area_code] = Area(row.area_code, row.area_name or row.area_code, row.area_type, slug, row.parent_code, row.parent_name)
+        areas[row.area_code] = Area(row.area_code, name, row.area_type, slug, row.parent_code, row.parent_name)
     return areas
 
 

@@ -16,6 +16,7 @@ from generators.charts import Boundaries, PyramidInput, SpineInput
 from generators.columns import DOWNLOAD_COLUMNS
 from generators.config import Chapter
 from generators.model import Area, AreaPage, ChapterPage, Site, ThemePage
+from generators.words import area_type_words
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _home(site: Site, topics: tuple[Topic, ...]) -> dict[str, Any]:
 def _area_groups(site: Site) -> tuple[tuple[str, tuple[Area, ...]], ...]:
     groups: dict[str, list[Area]] = {}
     for page in site.areas:
-        groups.setdefault(page.area.type or "Areas", []).append(page.area)
+        groups.setdefault(area_type_words(page.area.type, many=True), []).append(page.area)
     return tuple((name, tuple(sorted(areas, key=lambda a: a.name))) for name, areas in sorted(groups.items()))
 
 

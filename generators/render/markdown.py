@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generators.config import ENGLAND
-from generators.words import format_cell, format_value, format_whole, polarity_words, verdict_words
+from generators.words import area_type_words, format_cell, format_value, format_whole, plural, polarity_words, verdict_words
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_[]{}#|\\"})
@@ -41,7 +41,7 @@ def environment() -> Environment:
         autoescape=True, comment_start_string="<#--", comment_end_string="--#>", trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters.update(
-        number=format_cell, whole=format_whole, value=format_value, verdict_words=verdict_words,
+        number=format_cell, whole=format_whole, area_type=area_type_words, plural=plural, value=format_value, verdict_words=verdict_words,
         md=escape_markdown, json=lambda v: json.dumps(v, sort_keys=True),
     )
     env.globals.update(Markup=Markup, polarity_words=polarity_words, tally=tally, ENGLAND=ENGLAND)
