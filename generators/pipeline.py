@@ -54,6 +54,7 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess(tidied, config))
     site = stage("model", lambda: build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
+    config = site.config  # with its title, where the areas gave it
     ranges = compute_ranges(tidied.table, config.benchmark)
     shared = jobs.shared_context(site, inputs.boundaries, cache / "charts")
 

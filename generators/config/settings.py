@@ -62,6 +62,8 @@ class Chapter:
     slug: str
     indicators: tuple[str, ...] = ()
     files: tuple[Path, ...] = ()
+    named_by_indicators: bool = False
+    """Zero-config mode: the chapter stands for a file and takes its name from the file's indicators (never the file's name)."""
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,9 @@ def load_config(path: Path) -> Config:
 def config_for_folder(folder: Path) -> Config:
     """Zero-config mode: every area and every export in a folder, one chapter per file."""
     files = sorted(p for p in folder.rglob("*.csv")) if folder.is_dir() else [folder]
-    mapping = {"title": f"JSNA from {folder.resolve().name}", "fingertips": [str(p) for p in files]}
+    mapping = {"title": "", "fingertips": [str(p) for p in files]}  # the title comes from the areas (model)
     config = build_config(mapping, str(folder), Path.cwd(), {})
-    chapters = tuple(Chapter(_chapter_name(p), slugify(_chapter_name(p)), (), (p,)) for p in config.fingertips)
+    chapters = tuple(Chapter(_chapter_name(p), slugify(_chapter_name(p)), (), (p,), named_by_indicators=True) for p in config.fingertips)
     return dataclasses.replace(config, chapters=_unique_chapters(chapters))
 
 

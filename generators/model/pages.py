@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,6 +23,7 @@ from generators.model.series import (
     series_title,
     varying,
 )
+from generators.words import area_type_words
 
 RESERVED_SLUGS = ("charts",)
 """Folder names a theme page cannot take: the chapter page's own chart files live there."""
@@ -125,7 +127,17 @@ def build_site(table: pd.DataFrame, config: Config, indicators: dict[str, Indica
     chapters = {c.slug: c for c in config.chapters}
     areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name) for a in published)
     by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published)
-    return Site(config, benchmark, areas, by_indicator, known)
+    titled = config if config.title else dataclasses.replace(config, title=site_title(published))
+    return Site(titled, benchmark, areas, by_indicator, known)
+
+
+def site_title(areas: tuple[Area, ...]) -> str:
+    """A title from the areas a site covers, where the configuration gives none."""
+    if len(areas) == 1:
+        return f"{areas[0].name}: health and wellbeing"
+    kinds = {area_type_words(a.type, many=True) for a in areas}
+    what = kinds.pop().lower() if len(kinds) == 1 else "areas"
+    return f"Health and wellbeing in {len(areas):,} {what}"
 
 
 def _absent_benchmark(config: Config) -> Area:

@@ -54,6 +54,7 @@ def tidy_rows(raw: pd.DataFrame, config: Config, known: dict[str, Indicator], lo
     indicators = _indicators(table, known)
     chapter_of = _assign_chapters(table, config, indicators)
     chapters = _with_other_chapter(config, indicators, chapter_of)
+    chapters = _name_by_indicators(chapters, indicators, chapter_of)
     _reject_outside_chapters(table, chapter_of)
     _suppress_small_counts(table, config.suppress_counts_below, local_files)
     _mark_no_data(table, local_files)
@@ -158,6 +159,24 @@ def _with_other_chapter(config: Config, indicators: dict[str, Indicator], chapte
     unclaimed = [i for i in indicators if i not in chapter_of]
     chapter_of.update({i: OTHER.slug for i in unclaimed})
     return config.chapters + ((OTHER,) if unclaimed else ())
+
+
+def _name_by_indicators(chapters: tuple[Chapter, ...], indicators: dict[str, Indicator], chapter_of: dict[str, str]) -> tuple[Chapter, ...]:
+    """Zero-config chapters (one per file) named by their indicators: one indicator's name, or the
+    first's and how many more; chapters that come out with the same name are one chapter."""
+    named: dict[str, Chapter] = {}
+    renamed: dict[str, str] = {}
+    for chapter in chapters:
+        ids = [i for i, slug in chapter_of.items() if slug == chapter.slug]
+        if chapter.named_by_indicators and ids:
+            first = indicators[ids[0]].short_name or indicators[ids[0]].name
+            name = first if len(ids) == 1 else f"{first} and {len(ids) - 1} other indicator{'s' if len(ids) > 2 else ''}"
+            chapter = Chapter(name, slugify(name), (), chapter.files, named_by_indicators=True)
+            renamed.update({i: chapter.slug for i in ids})
+        if ids or not chapter.named_by_indicators:
+            named.setdefault(chapter.slug, chapter)
+    chapter_of.update(renamed)
+    return tuple(named.values())
 
 
 def _chapters_by_file(table: pd.DataFrame, chapters: tuple[Chapter, ...], assigned: dict[str, str]) -> dict[str, str]:

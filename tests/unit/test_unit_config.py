@@ -122,6 +122,6 @@ def test_a_folder_of_exports_gives_one_chapter_per_file(tmp_path: Path) -> None:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("Indicator ID\n")
     config = config_for_folder(tmp_path)
-    assert config.title == f"JSNA from {tmp_path.name}"
+    assert config.title == ""  # the model names the site from its areas, never from a folder name
     assert [(c.name, c.slug, len(c.files)) for c in config.chapters] == [("Starting well", "starting-well", 1), ("Living well", "living-well", 2)]
     assert len(config.fingertips) == 3
