@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generators.config.settings import SCHEMA
 from generators.config.reference import render_reference
+from generators.config.settings import SCHEMA
 
 
 def test_configuration_reference_is_up_to_date(repo: Path) -> None:

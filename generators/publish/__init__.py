@@ -18,8 +18,7 @@ from pathlib import Path
 
 from generators.config import Config
 from generators.publish.editions import add_previous_editions
-from generators.publish.staging import ROOT, MkDocsFailed, build_and_publish
-from generators.write import replace_site
+from generators.publish.staging import ROOT, MkDocsFailed, build_and_publish, replace_site
 
 
 class BuildFailed(Exception):

@@ -47,8 +47,6 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin
 
-from generators.write.project import replace_site
-
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +56,18 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def replace_site(built: Path, site: Path) -> None:
+    """Move a finished build into place; the previous site stays until this moment."""
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    built.rename(site)
+    if old.exists():
+        shutil.rmtree(old)
 
 
 class MkDocsFailed(Exception):

@@ -4,6 +4,6 @@
 `project`: mkdocs.yml, the site's own pages and overrides, and the pruning of what is gone."""
 
 from generators.write.pages import PagesOutput, make_pages, state_bytes
-from generators.write.project import mkdocs_config, replace_site, sync_tree, write_docs, write_project
+from generators.write.project import mkdocs_config, sync_tree, write_docs, write_project
 
-__all__ = ["PagesOutput", "make_pages", "mkdocs_config", "replace_site", "state_bytes", "sync_tree", "write_docs", "write_project"]
+__all__ = ["PagesOutput", "make_pages", "mkdocs_config", "state_bytes", "sync_tree", "write_docs", "write_project"]

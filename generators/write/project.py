@@ -7,7 +7,6 @@ removed, so an unchanged page keeps its bytes and its modification time.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -82,15 +81,3 @@ def sync_tree(root: Path, wanted: dict[Path, bytes], keep: set[Path] | frozenset
         if Path(folder) != root and not os.listdir(folder):
             os.rmdir(folder)
     return {"written": written, "kept": kept, "removed": removed}
-
-
-def replace_site(built: Path, site: Path) -> None:
-    """Move a finished build into place; the previous site stays until this moment."""
-    old = site.with_name(site.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    built.rename(site)
-    if old.exists():
-        shutil.rmtree(old)

@@ -15,8 +15,8 @@ from generators.charts import (
     SpineRow,
     TrendInput,
     TrendPoint,
-    load_boundaries,
 )
+from generators.load.boundaries import load_boundaries
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "boundaries"
 HOSTILE = "<script>alert(1)</script>"

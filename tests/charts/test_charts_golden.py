@@ -1,6 +1,7 @@
-"""Golden files: one chart of each type (spec, SVG, CSV and figure HTML).
+"""Golden files: one chart of each type (spec, SVG, CSV, figure HTML, and the spec file of a page
+holding that one chart, as the site serves it: compact, without $schema).
 
-Rewrite them with ``UPDATE_GOLDEN=1 pytest tests/charts``; tests never rewrite otherwise.
+Rewrite them with ``pytest tests/charts --update-golden``; tests never rewrite otherwise (CI never does).
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from generators.charts import (
     chart_pyramid,
     chart_spine,
     chart_trend,
+    page_specs,
     render_figure,
 )
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1" and not os.environ.get("CI")
 
 
 def make(kind: str) -> Chart:
@@ -42,17 +43,19 @@ def make(kind: str) -> Chart:
 
 
 @pytest.mark.parametrize("kind", ["trend", "compare", "spine", "pyramid", "map"])
-def test_golden(kind):
+def test_golden(kind, update_golden):
     chart = make(kind)
     files = {name.replace(f"charts/{kind}", "chart"): data for name, data in chart_files(chart, kind).items()}
     files["spec.json"] = (json.dumps(chart.spec, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+    files["page-specs.json"] = page_specs({kind: chart})["charts/specs.json"]
     files["figure.html"] = (render_figure(chart, kind) + "\n").encode()
     folder = GOLDEN / kind
-    if UPDATE:
+    if update_golden and not os.environ.get("CI"):
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
             (folder / name).write_bytes(data)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files), f"{folder} must hold exactly the files compared here"
     for name, data in files.items():
         expected = folder / name
-        assert expected.exists(), f"{expected} is missing: run UPDATE_GOLDEN=1 pytest tests/charts"
-        assert data == expected.read_bytes(), f"{expected} differs: check the change, then UPDATE_GOLDEN=1"
+        assert expected.exists(), f"{expected} is missing: run pytest tests/charts --update-golden"
+        assert data == expected.read_bytes(), f"{expected} differs: check the change, then pytest tests/charts --update-golden"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import shutil
 import subprocess
@@ -15,12 +14,25 @@ from generators.charts import asset_files, chart_trend, page_specs, render_figur
 
 
 class Collect(HTMLParser):
+    """The tags of a fragment, and the text directly inside each kind of tag, as a browser reads them (references resolved)."""
+
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: dict[str, str] = {}
+        self.open: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
+        if tag != "img":
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        self.open.pop()
+
+    def handle_data(self, data):
+        tag = self.open[-1] if self.open else ""
+        self.text[tag] = self.text.get(tag, "") + data
 
 
 def test_figure_has_spec_static_image_caption_links_and_table():
@@ -44,14 +56,28 @@ def test_figure_html_is_compact():
     assert len(render_figure(chart_trend(s.trend(periods=10)), "x", table=False).encode()) < 1200
 
 
-def test_spec_file_round_trips_hostile_text():
-    chart = chart_trend(s.trend("it's <b>&</b>"))
+def test_hostile_text_is_escaped_in_the_figure_and_round_trips_in_the_spec_file():
+    hostile = "it's <b>&</b>"
+    chart = chart_trend(s.trend(hostile))
+    figure = render_figure(chart, "x")
+    assert "it&#x27;s &lt;b&gt;&amp;&lt;/b&gt;" in figure  # & < > and ' all written as references
     page = Collect()
-    page.feed(render_figure(chart, "x"))
-    assert "<b>" not in render_figure(chart, "x")
+    page.feed(figure)
+    assert "b" not in {tag for tag, _ in page.tags}, "a tag from the data"
+    tags = dict(page.tags)
+    assert page.text["strong"] == chart.title and hostile in chart.title  # what a reader sees is the data's text
+    assert page.text["span"] == chart.description and tags["img"]["alt"] == chart.alt
+    assert page.text["caption"] == chart.title
     spec = json.loads(page_specs({"x": chart})["charts/specs.json"])["x"]
-    assert spec["description"] == chart.description
-    assert html.unescape("&#39;") == "'"
+    assert spec["description"] == chart.description and hostile in spec["description"]
+
+
+def test_line_breaks_in_data_never_end_the_figure_block():
+    """Markdown ends a raw HTML block at a blank line: the figure has none, whatever the data holds."""
+    chart = chart_trend(s.trend("two\n\nparagraphs\r\n\r\nor more"))
+    figure = render_figure(chart, "x")
+    assert "two paragraphs or more" in figure
+    assert all(line.strip() for line in figure.splitlines())
 
 
 def test_assets_are_written(tmp_path):

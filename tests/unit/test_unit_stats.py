@@ -8,7 +8,6 @@ import io
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from generators.config import build_config
 from generators.load import load_inputs
