@@ -23,7 +23,7 @@ from generators.render import jobs, make_page, redirect_pages
 from generators.report import build_report, check_totals
 from generators.stats import assess, compute_ranges
 from generators.tidy import tidy_rows
-from generators.write import make_pages, state_bytes, write_project
+from generators.write import make_pages, previous_state, state_bytes, write_project
 
 TOOL = Path(__file__).resolve().parent.parent
 """The tool's own folder (this repository): its mkdocs.yml, pages and theme overrides."""
@@ -62,14 +62,15 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
         return figures.spine_input(page, ranges, site.benchmark.name), figures.pyramid_input(inputs.population, page.area, site.benchmark)
 
     area_jobs = jobs.area_jobs(site, inputs.narrative, overview_inputs)
-    areas = stage("areas", lambda: make_pages(area_jobs, shared, make_page, build, "areas"))
-    made = stage("pages", lambda: make_pages(jobs.site_jobs(site, tidied.table), shared, make_page, build))
+    previous = previous_state(build)  # read once for the three calls below
+    areas = stage("areas", lambda: make_pages(area_jobs, shared, make_page, build, "areas", previous))
+    made = stage("pages", lambda: make_pages(jobs.site_jobs(site, tidied.table), shared, make_page, build, previous=previous))
     made.merge(areas)
     checks["missing_boundaries"] = made.missing_codes
     checks["stale"] = _stale(inputs.manifest, config)
     report = build_report(inputs.rows, tidied, checks, config.root)
     check_totals(report)
-    made.merge(make_pages([jobs.report_job(report)], shared, make_page, build))
+    made.merge(make_pages([jobs.report_job(report)], shared, make_page, build, previous=previous))
     files: dict[str, str | bytes] = {f"docs/assets/charts/{name}": data for name, data in asset_files([inputs.boundaries] if inputs.boundaries else [], cache / "charts").items()}
     files.update({f"docs/{path}": text for path, text in redirect_pages(config.redirects).items()})
     written = stage("write", lambda: write_project(files, inputs.site_files, inputs.mkdocs_template, config, build, made.paths, made.written, state_bytes(made.state)))

@@ -56,12 +56,7 @@ def polarity_words(indicator: object) -> str:
 
 def format_value(value: float | None, unit: str) -> str:
     """A value as people write it: `14.2%`, `1,043.0 per 100,000`, `80.2 years`."""
-    if value is None or math.isnan(value):
-        return "no value"
-    text = f"{value:,.1f}"
-    if unit == "%":
-        return f"{text}%"
-    return f"{text} {unit}".strip()
+    return format_chart_value(None if value is None or math.isnan(value) else value, 1, unit)
 
 
 def format_chart_value(value: float | None, decimals: int, unit: str = "") -> str:

@@ -45,13 +45,10 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
 
 def _relative_files(report: dict[str, Any], root: Path) -> dict[str, Any]:
     """Every `file` of the report's lists as a path relative to `root`."""
-    def shown(path: str) -> str:
-        return Path(os.path.relpath(path, root)).as_posix() if Path(path).is_absolute() or root != Path(".") else path
-
     for value in report.values():
         for item in value if isinstance(value, list) else []:
             if isinstance(item, dict) and isinstance(item.get("file"), str):
-                item["file"] = shown(item["file"])
+                item["file"] = Path(os.path.relpath(item["file"], root)).as_posix()
     return report
 
 

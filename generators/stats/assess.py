@@ -18,7 +18,7 @@ from generators.config import ENGLAND, Config
 from generators.load.metadata import Indicator
 from generators.stats.proportions import compute_proportion
 from generators.stats.rates import compute_rate
-from generators.stats.verdicts import agreement, compare_categories_to_overall, compare_rows_to_benchmark, compute_trends, infer_polarity
+from generators.stats.verdicts import agreement, compare_categories_to_overall, compare_rows_to_benchmark, compute_trends, infer_polarity, overall_values
 from generators.tidy.rows import Tidy, mark_no_data
 
 JUDGED = ["Better", "Similar", "Worse", "Higher", "Lower"]
@@ -88,7 +88,7 @@ def _verdicts(table: pd.DataFrame, indicators: dict[str, Indicator], polarity: d
         if (rows & ~category).any():
             verdict[rows & ~category] = compare_rows_to_benchmark(table[rows & ~category], polarity, benchmark, level)
         if (rows & category).any():
-            verdict[rows & category] = compare_categories_to_overall(table[rows], polarity, level)[0][category[rows]]
+            verdict[rows & category] = compare_categories_to_overall(table[rows], polarity, level)[category[rows]]
     return verdict
 
 
@@ -97,7 +97,7 @@ def has_reference_row(table: pd.DataFrame, benchmark: str) -> pd.Series:
     category = table["category_type"] != ""
     if not category.any():
         return has_benchmark_row(table, benchmark)
-    overall = compare_categories_to_overall(table, {i: "no_judgement" for i in table["indicator_id"].unique()})[1]
+    overall = pd.Series(~np.isnan(overall_values(table)), index=table.index)
     return has_benchmark_row(table, benchmark).where(~category, overall)
 
 

@@ -50,20 +50,24 @@ OVERALL_KEY = ["indicator_id", "area_code", "sex", "age", "period"]
 """A category row's reference: the same area's row for everyone (no category), same sex, age and period."""
 
 
-def compare_categories_to_overall(table: pd.DataFrame, polarity_by_indicator: dict[str, str], level: float = 95) -> tuple[pd.Series, pd.Series]:
-    """Each row of a category (a deprivation decile, an ethnic group...) against the same area's value
-    for everyone, as Fingertips compares a breakdown: the category's interval against that value
-    (compare.py). Returns (verdict, whether the overall value is there), aligned with `table`;
-    rows that are not a category's are "" and False."""
-    lower, upper = LIMITS[level]
+def overall_values(table: pd.DataFrame) -> np.ndarray:
+    """For each row of a category (a deprivation decile, an ethnic group...), the same area's value for
+    everyone (same indicator, sex, age and period); NaN for other rows and where that value is absent."""
     keys = table[OVERALL_KEY].fillna("").astype(str)
-    overall = keys[(table["category_type"] == "").to_numpy()].assign(overall_value=table["value"].to_numpy()[(table["category_type"] == "").to_numpy()])
+    everyone = (table["category_type"] == "").to_numpy()
+    overall = keys[everyone].assign(overall_value=table["value"].to_numpy()[everyone])
     overall = overall[overall["overall_value"].notna()].drop_duplicates(OVERALL_KEY)
-    reference = keys.merge(overall, on=OVERALL_KEY, how="left", validate="many_to_one")["overall_value"].to_numpy()
-    category = (table["category_type"] != "").to_numpy()
-    verdict = compare_limits_to_benchmark(table[lower].to_numpy(), table[upper].to_numpy(), reference, _polarities(table, polarity_by_indicator))
-    present = category & ~np.isnan(reference.astype(float))
-    return (pd.Series(np.where(category, verdict, ""), index=table.index, dtype=object), pd.Series(present, index=table.index))
+    reference = keys.merge(overall, on=OVERALL_KEY, how="left", validate="many_to_one")["overall_value"].to_numpy(dtype=float)
+    return np.where(everyone, np.nan, reference)
+
+
+def compare_categories_to_overall(table: pd.DataFrame, polarity_by_indicator: dict[str, str], level: float = 95) -> pd.Series:
+    """Each row of a category against its area's value for everyone (`overall_values`), as Fingertips
+    compares a breakdown: the category's interval against that value (compare.py). Aligned with
+    `table`; rows that are not a category's are ""."""
+    lower, upper = LIMITS[level]
+    verdict = compare_limits_to_benchmark(table[lower].to_numpy(), table[upper].to_numpy(), overall_values(table), _polarities(table, polarity_by_indicator))
+    return pd.Series(np.where((table["category_type"] != "").to_numpy(), verdict, ""), index=table.index, dtype=object)
 
 
 def compute_trends(table: pd.DataFrame, polarity_by_indicator: dict[str, str]) -> pd.Series:

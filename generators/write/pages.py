@@ -78,9 +78,12 @@ def state_bytes(state: dict[str, dict[str, Any]]) -> bytes:
     return json.dumps(dict(sorted(state.items())), indent=0, sort_keys=True).encode("utf-8")
 
 
-def make_pages(jobs: Sequence[PageJob], shared: Any, maker: Maker, build: Path, label: str = "pages") -> PagesOutput:
-    """Make every job's page into build/docs, skipping those whose content hash is unchanged."""
-    previous = previous_state(build)
+def make_pages(
+    jobs: Sequence[PageJob], shared: Any, maker: Maker, build: Path, label: str = "pages", previous: dict[str, dict[str, Any]] | None = None
+) -> PagesOutput:
+    """Make every job's page into build/docs, skipping those whose content hash is unchanged since
+    the last build (`previous`: its state, read from build/ when not given)."""
+    previous = previous_state(build) if previous is None else previous
     common_key = shared_key(shared)
     tasks = [tuple(jobs[i:i + JOBS_PER_TASK]) for i in range(0, len(jobs), JOBS_PER_TASK)]
     output = PagesOutput()
