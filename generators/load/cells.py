@@ -56,11 +56,14 @@ def _typed(raw: dict[str, np.ndarray], where: pd.DataFrame, path: Path) -> pd.Da
     columns: dict[str, pd.Series] = {}
     for column in TEXT_COLUMNS:
         columns[column] = _text(raw, column, lines, path, errors) if column in raw else pd.Series("", index=where.index, dtype="str")
+    marked: dict[str, np.ndarray] = {}
     for column in NUMBER_COLUMNS:
-        columns[column] = _numbers(raw, column, lines, path, errors) if column in raw else pd.Series(np.nan, index=where.index)
-    if "value" in raw:
-        marked = per_unique(raw["value"], lambda text: _clean_text(text).str.lower().isin(NO_VALUE_MARKERS)).to_numpy(dtype=bool)
-        columns["value_note"] = columns["value_note"].mask(marked & (columns["value_note"] == "").to_numpy(), "No value: Fingertips shows none")
+        if column in raw:
+            columns[column], marked[column] = _numbers(raw, column, lines, path, errors)
+        else:
+            columns[column] = pd.Series(np.nan, index=where.index)
+    if "value" in marked:
+        columns["value_note"] = columns["value_note"].mask(marked["value"] & (columns["value_note"] == "").to_numpy(), "No value: Fingertips shows none")
     columns["period_sortable"] = _period_sortable(raw, columns["period"], lines, path, errors)
     columns["area_code"] = per_unique(columns["area_code"], lambda codes: codes.str.upper())
     frame = pd.DataFrame(columns | {"source_file": where["source_file"], "source_line": where["source_line"]})
@@ -114,20 +117,23 @@ def per_unique(column: pd.Series | np.ndarray, change: Callable[[pd.Series], pd.
 
 
 def _number_or_bad(text: pd.Series) -> pd.Series:
-    """The number in each cell; NaN for a blank cell, -inf for a cell that is not a number."""
-    text = _clean_text(text)
-    text = text.where(~text.str.lower().isin(NO_VALUE_MARKERS), "")
+    """The number in each cleaned cell; NaN for a blank cell, -inf for a cell that is not a number."""
     text = text.where(~text.str.fullmatch(THOUSANDS), text.str.replace(",", "", regex=False))
     numbers = pd.to_numeric(text.where(text != ""), errors="coerce").astype("float64")
     return numbers.mask(numbers.isna() & (text != "") | np.isinf(numbers), -np.inf)
 
 
-def _numbers(raw: dict[str, np.ndarray], column: str, lines: np.ndarray, path: Path, errors: list[DataError]) -> pd.Series:
-    numbers = per_unique(raw[column], _number_or_bad)
+def _numbers(raw: dict[str, np.ndarray], column: str, lines: np.ndarray, path: Path, errors: list[DataError]) -> tuple[pd.Series, np.ndarray]:
+    """The column's numbers (NaN for a blank cell or a no-value marker such as `-`), and which cells
+    held such a marker: each distinct cell is cleaned once, for both."""
+    codes, uniques = pd.factorize(raw[column])
+    text = _clean_text(pd.Series(uniques, dtype="str"))
+    marker = text.str.lower().isin(NO_VALUE_MARKERS)
+    numbers = pd.Series(_number_or_bad(text.where(~marker, "")).array.take(codes))
     bad = (numbers == -np.inf).to_numpy()
     for line, found in zip(lines[bad], raw[column][bad]):
         errors.append(DataError("not-a-number", f"expected a number or a blank cell, found \"{shown(found)}\"", Place(str(path), int(line), _header_name(column))))
-    return numbers.mask(bad)
+    return numbers.mask(bad), marker.to_numpy(dtype=bool)[codes]
 
 
 def _text(raw: dict[str, np.ndarray], column: str, lines: np.ndarray, path: Path, errors: list[DataError]) -> pd.Series:
