@@ -110,6 +110,17 @@ def area_type_words(label: str, many: bool = False) -> str:
     return label.strip() or ("Areas" if many else "area")
 
 
+def ordinal(number: int) -> str:
+    """`1st`, `2nd`, `3rd`, `11th`, `22nd`."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number:,}{suffix}"
+
+
+def lower_first(text: str) -> str:
+    """`Districts and unitary authorities` -> `districts and unitary authorities`; `MSOAs` stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def plural(count: int, one: str, many: str = "") -> str:
     """`1 chapter`, `2 chapters`."""
     return f"{count:,} {one if count == 1 else (many or one + 's')}"

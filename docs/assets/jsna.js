@@ -87,7 +87,40 @@
     });
   }
 
+  function setUpReader(root) {
+    // An indicator page opened from an area's page (?area=<its address>) marks that area's row in
+    // every ranking and says its place above the chart, so a long ranking never hides it.
+    var slug = new URLSearchParams(location.search).get("area");
+    if (!slug || !/^[a-z0-9-]+$/.test(slug)) { return; }
+    root.querySelectorAll(".jsna-ranking").forEach(function (box) {
+      if (box.dataset.reader) { return; }
+      box.dataset.reader = "1";
+      var link = box.querySelector('a[href*="areas/' + slug + '/"]');
+      var row = link && link.closest("tr");
+      var heading = box.previousElementSibling;
+      while (heading && heading.tagName !== "H3") { heading = heading.previousElementSibling; }
+      if (!row || !heading) { return; }
+      row.classList.add("jsna-row--reader");
+      row.setAttribute("aria-current", "true");
+      var cells = row.querySelectorAll("td");
+      var ranked = 0;
+      box.querySelectorAll("tbody tr").forEach(function (r) {
+        if (/^\d+$/.test(r.cells[0].textContent.trim())) { ranked += 1; }
+      });
+      var rank = cells[0].textContent.trim();
+      var compared = box.querySelector("thead th:last-child");
+      var note = document.createElement("p");
+      note.className = "jsna-reader";
+      note.textContent = "Your area, " + link.textContent.trim() + ": " +
+        (/^\d+$/.test(rank) ? "ranked " + rank + " of " + ranked : "not ranked") +
+        ", " + cells[3].textContent.trim() + " in " + cells[2].textContent.trim() + "; " +
+        (compared ? compared.textContent.trim().replace(/^C/, "c") : "compared") + ": " + cells[6].textContent.trim() + ".";
+      heading.parentNode.insertBefore(note, heading.nextSibling);
+    });
+  }
+
   function start() {
+    setUpReader(document);
     setUpFilter(document);
     setUpCitations(document);
     setUpScrollingTables(document);

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from generators.charts import svg
 from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv, round4
-from generators.charts.designs import new_spec
+from generators.charts.designs import expr_string, new_spec
 from generators.charts.inputs import CompareBar, CompareInput
-from generators.charts.palette import ENGLAND, GRID, VERDICTS, verdict_scale
-from generators.words import SHORT_VERDICT_WORDS, format_chart_value
+from generators.charts.palette import ENGLAND, GRID, HIGHLIGHT, VERDICTS, verdict_scale
+from generators.words import SHORT_VERDICT_WORDS, format_chart_value, lower_first, ordinal, plural
 
 COLUMNS = ("Area", "Value", "Lower 95% limit", "Upper 95% limit", "Compared with {}")  # {}: the benchmark
 W, ROW, TOP, BOTTOM = 640.0, 24.0, 40.0, 34.0
+LONG, ENDS = 20, 5
+"""A ranking of more than LONG areas shows its ENDS highest and lowest, the highlighted areas and the
+benchmark, so that it reads on a phone; the page's table lists every area."""
 
 
 def chart_compare(data: CompareInput) -> Chart | NoChart:
@@ -20,17 +23,18 @@ def chart_compare(data: CompareInput) -> Chart | NoChart:
         return NoChart("compare", f"There is no comparison chart: no area has a value for {data.period}.")
     if data.ranked:
         bars.sort(key=lambda b: (b.value is None, -(b.value or 0.0)))
-    title, description = _describe(data, bars)
+    title, description = _describe_ranking(data, bars) if data.areas_name else _describe(data, bars)
     columns = tuple(c.format(data.benchmark_name) for c in COLUMNS)
     raw = [(b.label, b.value, b.lower, b.upper, _word(b)) for b in bars]
     d = data.decimals
     rows = tuple((b.label, *("" if x is None else f"{x:,.{d}f}" for x in (b.value, b.lower, b.upper)), _word(b)) for b in bars)
+    drawn = [_ranked_label(b) for b in _shown(bars)] if data.ranked else bars
     return Chart(
         kind="compare",
         title=title,
         description=description,
-        spec=_spec(data, bars, description),
-        svg=_svg(data, bars, title, description),
+        spec=_spec(data, drawn, description),
+        svg=_svg(data, drawn, title, description),
         columns=columns,
         rows=rows,
         csv=make_csv(columns, raw),
@@ -39,11 +43,43 @@ def chart_compare(data: CompareInput) -> Chart | NoChart:
 
 def _clean(b: CompareBar, benchmark: str) -> CompareBar:
     verdict = benchmark if b.role == "benchmark" else clean_verdict(b.verdict)
-    return CompareBar(str(b.label), finite(b.value), finite(b.lower), finite(b.upper), verdict, b.role)
+    return CompareBar(str(b.label), finite(b.value), finite(b.lower), finite(b.upper), verdict, b.role, b.rank)
+
+
+def _shown(bars: list[CompareBar]) -> list[CompareBar]:
+    """A long ranking as a phone reads it: the highest and lowest, every highlighted area and the
+    benchmark in their places, and one row naming each run of areas left out."""
+    valued = [b for b in bars if b.value is not None]
+    areas = [b for b in valued if b.role != "benchmark"]
+    if len(areas) <= LONG:
+        return bars
+    ends = {id(b) for b in areas[:ENDS] + areas[-ENDS:]}
+    out: list[CompareBar] = []
+    left_out: list[CompareBar] = []
+    for b in valued:
+        if id(b) in ends or b.role in ("area", "benchmark"):
+            out += [_gap(left_out)] if left_out else []
+            out.append(b)
+            left_out = []
+        else:
+            left_out.append(b)
+    out += [_gap(left_out)] if left_out else []
+    missing = len(bars) - len(valued)
+    return out + ([CompareBar(f"⋯ {plural(missing, 'area')} with no value", None, verdict="", role="gap")] if missing else [])
+
+
+def _gap(left_out: list[CompareBar]) -> CompareBar:
+    first, last = left_out[0].rank, left_out[-1].rank
+    where = f", ranked {first:,}–{last:,}" if first and last and first != last else ""
+    return CompareBar(f"⋯ {len(left_out):,} more{where}", None, verdict="", role="gap")
+
+
+def _ranked_label(b: CompareBar) -> CompareBar:
+    return CompareBar(f"{b.rank:,}. {b.label}", b.value, b.lower, b.upper, b.verdict, b.role, b.rank) if b.rank else b
 
 
 def _word(b: CompareBar) -> str:
-    return "" if b.role == "benchmark" else b.verdict
+    return "" if b.role in ("benchmark", "gap") else b.verdict
 
 
 def _describe(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
@@ -53,7 +89,7 @@ def _describe(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
     benchmark = next((b for b in bars if b.role == "benchmark"), None)
     counted = [b for b in bars if b.role != "benchmark" and b.value is not None]
     tally = ", ".join(f"{sum(b.verdict == v for b in counted)} {v.lower()}" for v in VERDICTS if any(b.verdict == v for b in counted))
-    summary = f"Of {len(counted)} areas compared with {name}: {tally}."
+    summary = f"Of {plural(len(counted), 'area')} compared with {name}: {tally}."
     if area is None or area.value is None:
         return f"{data.indicator} by area, {data.period}", f"{data.indicator}, {data.period}. {summary}"
     judged = SHORT_VERDICT_WORDS.get(area.verdict)
@@ -65,6 +101,34 @@ def _describe(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
     value = f" ({f(benchmark.value)})" if benchmark and benchmark.value is not None else ""
     verdict = f", {judged} {name}{value}" if judged else (f"; {name}{value}" if value else "")
     return title, f"In {data.period}, {data.indicator} in {area.label} was {f(area.value)}{verdict}. {summary}"
+
+
+def _describe_ranking(data: CompareInput, bars: list[CompareBar]) -> tuple[str, str]:
+    """A ranking's title and text alternative: how many areas, the benchmark, each highlighted area's place."""
+    f = lambda x: format_chart_value(x, data.decimals, data.unit)  # noqa: E731
+    name, kinds = data.benchmark_name, lower_first(data.areas_name)
+    areas = [b for b in bars if b.role in ("area", "comparator")]
+    ranked = sum(1 for b in areas if b.rank)
+    own = [b for b in areas if b.role == "area" and b.rank]
+    title = (
+        f"{data.indicator}: {own[0].label} is {ordinal(own[0].rank)} of {ranked:,} {kinds}, {data.period}"
+        if len(own) == 1
+        else f"{data.indicator}: {ranked:,} {kinds} ranked, {data.period}"
+    )
+    parts = [f"{ranked:,} {kinds} ranked from the highest value to the lowest, {data.period}."]
+    benchmark = next((b for b in bars if b.role == "benchmark" and b.value is not None), None)
+    if benchmark is not None:
+        parts.append(f"{name}: {f(benchmark.value)}.")
+    for b in own:
+        judged = SHORT_VERDICT_WORDS.get(b.verdict)
+        parts.append(f"{b.label}: {ordinal(b.rank)}, {f(b.value)}{', ' + judged + ' ' + name if judged else ''}.")
+    counted = [b for b in areas if b.value is not None]
+    tally = ", ".join(f"{sum(b.verdict == v for b in counted)} {v.lower()}" for v in VERDICTS if any(b.verdict == v for b in counted))
+    if tally:
+        parts.append(f"Compared with {name}: {tally}.")
+    if len(counted) > LONG:
+        parts.append(f"The chart shows the {ENDS} highest and {ENDS} lowest{', the highlighted areas' if own else ''} and {name}; the table lists every area.")
+    return title, " ".join(parts)
 
 
 def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
@@ -79,16 +143,24 @@ def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
             "tx": round4(max(x for x in (b.value, b.upper, 0.0) if x is not None)),
             "tv": format_chart_value(b.value, d, u),
             "tci": "" if b.lower is None or b.upper is None else f"{b.lower:,.{d}f} to {b.upper:,.{d}f}",
+            "o": int(b.role == "area"),
         }
         for b in bars
     ]
     spec = new_spec("compare", values, description, data.benchmark_name)
     domain, colours, shapes = _scale(bars, data.benchmark_name)
     layers = spec["layer"]
-    layers[0]["encoding"]["x"]["title"] = u or data.indicator
-    layers[0]["encoding"]["color"]["scale"] = {"domain": domain, "range": colours}
-    layers[2]["encoding"]["color"]["scale"] = {"domain": domain, "range": colours}
-    layers[2]["encoding"]["shape"]["scale"] = {"domain": domain, "range": shapes}
+    layers[1]["encoding"]["x"]["title"] = u or data.indicator
+    layers[1]["encoding"]["color"]["scale"] = {"domain": domain, "range": colours}
+    layers[3]["encoding"]["color"]["scale"] = {"domain": domain, "range": colours}
+    layers[3]["encoding"]["shape"]["scale"] = {"domain": domain, "range": shapes}
+    spec["padding"] = {"left": 4, "top": 4, "bottom": 4, "right": 64}  # room for the verdict words right of the bars on a phone
+    for layer in layers:  # the rows in the order given, gaps included (Vega-Lite would put rows without a value last)
+        layer["encoding"]["y"]["scale"] = {"domain": [b.label for b in bars]}
+    bold = [b.label for b in bars if b.role in ("area", "benchmark")]
+    if bold:  # the highlighted areas and the benchmark are named in bold, as in the static chart
+        test = " || ".join(f"datum.value === {expr_string(label)}" for label in bold)
+        layers[1]["encoding"]["y"]["axis"]["labelFontWeight"] = {"expr": f"({test}) ? 'bold' : 'normal'"}
     return spec
 
 
@@ -131,8 +203,11 @@ def _svg(data: CompareInput, bars: list[CompareBar], title: str, description: st
 
 def _bar(b: CompareBar, cy: float, x, left: float, zero: float) -> str:
     colour, shape = _style(b)
+    if b.role == "gap":
+        return svg.text(left - 8, cy + 4, svg.shorten(b.label, left - 12), "end", font_style="italic")
     weight = {"font_weight": "bold"} if b.role in ("area", "benchmark") else {}
-    out = [svg.text(left - 8, cy + 4, svg.shorten(b.label, left - 12), "end", **weight)]
+    band = [svg.tag("rect", x=0, y=cy - ROW / 2, width=W, height=ROW, fill=HIGHLIGHT)] if b.role == "area" else []
+    out = [*band, svg.text(left - 8, cy + 4, svg.shorten(b.label, left - 12), "end", **weight)]
     if b.value is None:
         return "".join(out) + svg.text(left + 4, cy + 4, "no value")
     x0, x1 = sorted((zero, x(b.value)))

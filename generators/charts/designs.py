@@ -18,7 +18,7 @@ from typing import Any
 
 import altair as alt
 
-from generators.charts.palette import AREA, ENGLAND, FEMALE, MALE, RANGE_INNER, RANGE_OUTER
+from generators.charts.palette import AREA, ENGLAND, FEMALE, HIGHLIGHT, MALE, RANGE_INNER, RANGE_OUTER
 
 DATA = alt.NamedData(name="table")
 
@@ -81,7 +81,8 @@ def _compare(benchmark: str) -> alt.LayerChart | alt.FacetChart:
         alt.Chart(DATA).mark_point(filled=True, size=90, opacity=1).encode(y=y, x=alt.X("v:Q", title=None), color=ve["color"], shape=ve["shape"], tooltip=tips)
     )
     label = alt.Chart(DATA).mark_text(align="left", dx=8).encode(y=y, x=alt.X("tx:Q", title=None), text=alt.Text("vd:N"))
-    return alt.layer(bar, whisker, point, label).properties(width="container", height=alt.Step(24))
+    band = alt.Chart(DATA).transform_filter("datum.o == 1").mark_rect(color=HIGHLIGHT).encode(y=y)  # the highlighted area's row
+    return alt.layer(band, bar, whisker, point, label).properties(width="container", height=alt.Step(24))
 
 
 def _spine(benchmark: str) -> alt.LayerChart | alt.FacetChart:

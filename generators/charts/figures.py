@@ -17,7 +17,7 @@ from pathlib import Path
 from generators import charts as c
 from generators.charts.chart import finite
 from generators.load.population import Population
-from generators.model import Area, AreaPage, ChapterPage, IndicatorPage, Point, Section, ThemePage
+from generators.model import Area, AreaPage, ChapterPage, IndicatorPage, Point, Ranking, Section, ThemePage
 
 
 @dataclass
@@ -70,27 +70,29 @@ def section_figures(shown: ChapterPage | ThemePage, benchmark: Area) -> Figures:
 
 
 def indicator_page_figures(page: IndicatorPage, benchmark: Area, boundaries: c.Boundaries | None, cache: Path | None) -> Figures:
-    """The charts of an indicator page: every area ranked, and a map where there are boundaries."""
+    """The charts of an indicator page: per series, the areas of each type ranked, and a map where the boundaries hold them."""
     figures = Figures()
-    by_anchor: dict[str, list[Section]] = {}
-    for section in page.sections:
-        by_anchor.setdefault(section.anchor, []).append(section)
-    for anchor, sections in by_anchor.items():
-        latest = [(s, s.latest) for s in sections if s.latest is not None]
-        period = max((p.period for _, p in latest), default="")
-        bars = tuple(c.CompareBar(s.area.name, finite(p.value), finite(p.lower_95), finite(p.upper_95), p.verdict, "comparator") for s, p in latest)
-        name = benchmark.name
-        reference = sections[0].benchmark_at(period)
-        if reference is not None:
-            bars += (c.CompareBar(name, finite(reference.value), finite(reference.lower_95), finite(reference.upper_95), "Not compared", "benchmark"),)
-        title = sections[0].title
-        ranked = c.CompareInput(title, period, page.indicator.unit, bars, ranked=True, benchmark_name=name)
-        figures.add(page.path, anchor, c.chart_compare(ranked), f"{anchor}-ranked")
-        if boundaries is not None:
-            areas = tuple(c.MapArea(s.area.code, s.area.name, finite(p.value), p.verdict) for s, p in latest)
-            shown = c.MapInput(title, period, page.indicator.unit, areas, benchmark_name=name)
-            figures.add(page.path, anchor + "-map", c.chart_map(shown, boundaries, cache), f"{anchor}-map")
+    drawn = {s.code for s in boundaries.shapes} if boundaries is not None else set()
+    for series in page.series:
+        for ranking in series.rankings:
+            figures.add(page.path, ranking.anchor, c.chart_compare(ranking_input(ranking, page.indicator.unit, benchmark.name)), f"{ranking.anchor}-ranked", table=False)
+            if boundaries is not None and any(r.area.code in drawn for r in ranking.ranked):
+                areas = tuple(c.MapArea(r.area.code, r.area.name, finite(r.point.value), r.point.verdict) for r in ranking.ranked)
+                shown = c.MapInput(ranking.title, ranking.period, page.indicator.unit, areas, benchmark_name=benchmark.name)
+                figures.add(page.path, ranking.anchor + "-map", c.chart_map(shown, boundaries, cache), f"{ranking.anchor}-map")
     return figures.finish()
+
+
+def ranking_input(ranking: Ranking, unit: str, benchmark_name: str) -> c.CompareInput:
+    """A ranking as a ranked comparison chart: the areas of one type in one period, and the benchmark."""
+    bars = tuple(
+        c.CompareBar(r.area.name, finite(r.point.value), finite(r.point.lower_95), finite(r.point.upper_95), r.point.verdict, "area" if r.own else "comparator", r.rank)
+        for r in ranking.ranked
+    )
+    reference = ranking.benchmark
+    if reference is not None:
+        bars += (c.CompareBar(benchmark_name, finite(reference.value), finite(reference.lower_95), finite(reference.upper_95), "Not compared", "benchmark"),)
+    return c.CompareInput(ranking.title, ranking.period, unit, bars, ranked=True, benchmark_name=benchmark_name, areas_name=ranking.heading)
 
 
 def pyramid_input(population: Population | None, area: Area, benchmark: Area) -> c.PyramidInput | None:

@@ -44,7 +44,8 @@ class CompareBar:
     """One bar: an area (or the benchmark) with its 95% limits and verdict.
 
     ``role`` is ``"area"`` (the page's own area, highlighted), ``"comparator"``
-    (a comparator, region or any other area) or ``"benchmark"``.
+    (a comparator, region or any other area), ``"benchmark"``, or ``"gap"`` (a row standing
+    for the areas a long ranking leaves out of the chart; its label says which).
     """
 
     label: str
@@ -52,7 +53,9 @@ class CompareBar:
     lower: float | None = None
     upper: float | None = None
     verdict: str = "Not compared"
-    role: Literal["area", "comparator", "benchmark"] = "comparator"
+    role: Literal["area", "comparator", "benchmark", "gap"] = "comparator"
+    rank: int = 0
+    """Its place in a ranking (1 is the highest value); 0 where it is not ranked."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class CompareInput:
     ranked: bool = False
     decimals: int = 1
     benchmark_name: str = "England"
+    areas_name: str = ""
+    """What the ranked areas are, for a ranking's title: `Districts and unitary authorities`."""
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,10 @@ THEME: dict[str, Any] = {
 }
 
 
+HIGHLIGHT = "#FFF1B8"
+"""The band behind a highlighted area's row (never the only sign: its label is bold too)."""
+
+
 def verdict_scale(verdicts: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Domain, colours and shapes for the verdicts present, in a fixed order."""
     domain = [v for v in VERDICTS if v in verdicts]

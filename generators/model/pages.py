@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,6 +15,7 @@ from generators.load.metadata import Indicator
 from generators.model.messages import key_messages
 from generators.model.series import (
     Area,
+    Point,
     Section,
     all_areas,
     choose_areas,
@@ -97,12 +99,55 @@ class AreaPage:
 
 
 @dataclass(frozen=True)
+class Ranked:
+    """One area in a ranking: its point in the ranking's period (or its latest, if older),
+    its rank (1 is the highest value; 0 is not ranked), and where its own page shows it."""
+
+    area: Area
+    point: Point
+    rank: int
+    own: bool
+    """One of the areas this JSNA is about (the configuration's `areas`): highlighted."""
+    path: str
+    """Where the area's section is shown in full, from the site root; "" for an area without pages."""
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The areas of one type ranked on one indicator series in one period: like with like."""
+
+    title: str
+    anchor: str
+    area_type: str
+    heading: str
+    period: str
+    ranked: tuple[Ranked, ...]
+    """Highest value first; areas with no value in the period follow, unranked."""
+    older: tuple[Ranked, ...]
+    """Areas of this type whose latest figure is older than the period: listed, never ranked."""
+    benchmark: Point | None
+
+    @property
+    def count(self) -> int:
+        return sum(1 for r in self.ranked if r.rank)
+
+
+@dataclass(frozen=True)
+class Rankings:
+    """One series of an indicator (a sex, an age) on its indicator page: one ranking per area type."""
+
+    title: str
+    anchor: str
+    rankings: tuple[Ranking, ...]
+
+
+@dataclass(frozen=True)
 class IndicatorPage:
     indicator: Indicator
     chapter: Chapter
     slug: str
-    sections: tuple[Section, ...]
-    benchmark: Section | None
+    series: tuple[Rankings, ...]
 
     @property
     def path(self) -> str:
@@ -123,10 +168,12 @@ def build_site(table: pd.DataFrame, config: Config, indicators: dict[str, Indica
     known = all_areas(table)
     benchmark = known.get(config.benchmark) or _absent_benchmark(config)
     published = choose_areas(known, config)
-    sections = _sections(table, config, indicators, known, published)
+    points = group_points(table)
+    sections = _sections(table, points, config, indicators, known, published)
     chapters = {c.slug: c for c in config.chapters}
     areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name) for a in published)
-    by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published)
+    ranking = _Ranker(points, known, config, _period_order(table))
+    by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published, ranking)
     titled = config if config.title else dataclasses.replace(config, title=site_title(published))
     return Site(titled, benchmark, areas, by_indicator, known)
 
@@ -148,10 +195,9 @@ def _absent_benchmark(config: Config) -> Area:
     return Area(ENGLAND, "England", "England", "england")
 
 
-def _sections(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator], known: dict[str, Area], published: tuple[Area, ...]) -> dict[str, list[Section]]:
+def _sections(table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ...]], config: Config, indicators: dict[str, Indicator], known: dict[str, Area], published: tuple[Area, ...]) -> dict[str, list[Section]]:
     """Sections per published area code, in chapter order then series order."""
     varies = varying(table)
-    points = group_points(table)
     by_area: dict[str, list[tuple[str, ...]]] = {}
     for key in points:
         by_area.setdefault(key[0], []).append(key[1:])
@@ -190,7 +236,9 @@ def _themes(area: Area, chapter: Chapter, sections: tuple[Section, ...]) -> tupl
     return tuple(ThemePage(area, chapter, own[0].indicator.theme, slug, tuple(own)) for slug, own in by_theme.items())
 
 
-def _indicator_pages(sections: dict[str, list[Section]], indicators: dict[str, Indicator], chapters: dict[str, Chapter], chapter_of: dict[str, str], published: tuple[Area, ...]) -> tuple[IndicatorPage, ...]:
+def _indicator_pages(
+    sections: dict[str, list[Section]], indicators: dict[str, Indicator], chapters: dict[str, Chapter], chapter_of: dict[str, str], published: tuple[Area, ...], ranking: _Ranker
+) -> tuple[IndicatorPage, ...]:
     by_id: dict[str, list[Section]] = {}
     for area in published:
         for section in sections[area.code]:
@@ -198,9 +246,83 @@ def _indicator_pages(sections: dict[str, list[Section]], indicators: dict[str, I
     pages, used = [], set()
     for indicator_id in sorted(by_id, key=lambda i: (list(chapters).index(chapter_of[i]), indicators[i].name, i)):
         indicator = indicators[indicator_id]
+        chapter = chapters[chapter_of[indicator_id]]
         slug = indicator.slug or slugify(indicator.short_name or indicator.name)
         slug = slug if slug not in used else f"{slug}-{slugify(indicator_id)}"
         used.add(slug)
-        own = tuple(by_id[indicator_id])
-        pages.append(IndicatorPage(indicator, chapters[chapter_of[indicator_id]], slug, own, None))
+        by_series: dict[str, list[Section]] = {}
+        for section in by_id[indicator_id]:
+            by_series.setdefault(section.anchor, []).append(section)
+        series = tuple(Rankings(own[0].title, anchor, ranking.rankings(own, chapter.slug)) for anchor, own in by_series.items())
+        pages.append(IndicatorPage(indicator, chapter, slug, series))
     return tuple(pages)
+
+
+def _period_order(table: pd.DataFrame) -> dict[str, object]:
+    """Each period's sort key, so that periods of different areas compare."""
+    firsts = table.drop_duplicates("period")
+    return dict(zip(firsts["period"].tolist(), firsts["period_sortable"].tolist()))
+
+
+class _Ranker:
+    """Rankings of every area in the data (not only the published ones) by area type."""
+
+    def __init__(self, points: dict[tuple[str, ...], tuple[Point, ...]], known: dict[str, Area], config: Config, order: dict[str, object]):
+        self.points, self.known, self.order = points, known, order
+        self.benchmark, self.own = config.benchmark, frozenset(config.areas)
+        self.areas_of: dict[tuple[str, ...], list[str]] = {}
+        for key in points:
+            if key[0] != config.benchmark:
+                self.areas_of.setdefault(key[1:], []).append(key[0])
+
+    def rankings(self, sections: list[Section], chapter_slug: str) -> tuple[Ranking, ...]:
+        """One ranking per area type of the published areas in ``sections`` (one series), most areas first."""
+        first = sections[0]
+        key = (first.indicator.id, *dataclasses.astuple(first.breakdown))
+        shown = {s.area.code: s for s in sections}
+        types = {s.area.type for s in sections}
+        by_type: dict[str, list[str]] = {}
+        for code in self.areas_of.get(key, []):
+            area = self.known[code]
+            if area.type in types:
+                by_type.setdefault(area.type, []).append(code)
+        words = [area_type_words(t, many=True) for t in by_type]
+        result = []
+        for area_type, codes in sorted(by_type.items(), key=lambda item: (-len(item[1]), item[0])):
+            heading = area_type_words(area_type, many=True)
+            heading = heading if words.count(heading) == 1 or heading == area_type else f"{heading} ({area_type})"
+            result.append(self._ranking(first, key, area_type, heading, codes, shown, chapter_slug))
+        return tuple(result)
+
+    def _ranking(self, first: Section, key: tuple[str, ...], area_type: str, heading: str, codes: list[str], shown: dict[str, Section], chapter_slug: str) -> Ranking:
+        latest = {code: self.points[(code, *key)][-1] for code in codes}
+        period = max((p.period for p in latest.values()), key=lambda p: self.order.get(p, p))  # type: ignore[arg-type, return-value]
+        current: list[tuple[str, Point]] = []
+        older: list[tuple[str, Point]] = []
+        for code in codes:
+            at = next((p for p in self.points[(code, *key)] if p.period == period), None)
+            (current if at is not None else older).append((code, at or latest[code]))
+        current.sort(key=lambda cp: (math.isnan(cp[1].value), -cp[1].value if not math.isnan(cp[1].value) else 0.0, self.known[cp[0]].name, cp[0]))
+        ranks, previous, rank = [], None, 0
+        for position, (_, point) in enumerate(current, 1):
+            if math.isnan(point.value):
+                ranks.append(0)
+                continue
+            rank = rank if point.value == previous else position
+            previous = point.value
+            ranks.append(rank)
+        older.sort(key=lambda cp: (self.known[cp[0]].name, cp[0]))
+        slug = slugify(area_type_words(area_type, many=True))
+        anchor = f"{first.anchor}-{slug}" if heading == area_type_words(area_type, many=True) else f"{first.anchor}-{slugify(heading)}"
+        made = lambda code, point, rank: self._ranked(code, point, rank, shown, chapter_slug)  # noqa: E731
+        return Ranking(
+            first.title, anchor, area_type, heading, period,
+            tuple(made(c, p, r) for (c, p), r in zip(current, ranks)),
+            tuple(made(c, p, 0) for c, p in older),
+            first.benchmark_at(period),
+        )
+
+    def _ranked(self, code: str, point: Point, rank: int, shown: dict[str, Section], chapter_slug: str) -> Ranked:
+        section = shown.get(code)
+        path = section_path(section, chapter_slug) if section else ""
+        return Ranked(self.known[code], point, rank, code in self.own, path, section.anchor if section else "")

@@ -5,13 +5,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
 from generators.charts import figures as f
 from generators.config import slugify
-from generators.model import IndicatorPage, Point, Section, section_path
+from generators.model import IndicatorPage
 from generators.render.downloads import by_area, safe_csv
 from generators.render.jobs import Made, Overview, PageJob, Shared
 from generators.render.markdown import render_page
@@ -47,26 +46,10 @@ def _with_markdown(job: PageJob, template: str, page: Any, drawn: f.Figures, sha
 def _indicator(job: PageJob, shared: Shared) -> Made:
     page: IndicatorPage = job.model
     drawn = f.indicator_page_figures(page, shared.benchmark, shared.boundaries, shared.cache)
-    comparisons: list[tuple[str, str, list[dict[str, Any]]]] = []
-    benchmark_rows: dict[str, Point | None] = {}
-    by_series: dict[str, list[Section]] = {}
-    for section in page.sections:
-        by_series.setdefault(section.anchor, []).append(section)
-    for anchor, sections in by_series.items():
-        rows: list[dict[str, Any]] = [{"area": s.area, "anchor": s.anchor, "point": s.latest, "path": section_path(s, page.chapter.slug)} for s in sections if s.latest]
-        rows.sort(key=lambda r: (_sort_value(r["point"].value), r["area"].name))
-        comparisons.append((sections[0].title, anchor, rows))
-        latest = rows[0]["point"].period if rows else ""
-        benchmark_rows[anchor] = sections[0].benchmark_at(latest)
-    charts = drawn.html.get(page.path, {})
-    text = render_page("indicator.md.j2", page=page, comparisons=comparisons, benchmark_rows=benchmark_rows, charts=charts, **shared.common)
+    text = render_page("indicator.md.j2", page=page, charts=drawn.html.get(page.path, {}), **shared.common)
     files = dict(drawn.files)
     files[page.path + "index.md"] = text.encode("utf-8")
     return Made(files, tuple(sorted(drawn.missing_codes)))
-
-
-def _sort_value(value: float) -> float:
-    return math.inf if math.isnan(value) else -value
 
 
 def _simple(template: str, context: Callable[[Any], dict[str, Any]]) -> Callable[[PageJob, Shared], Made]:

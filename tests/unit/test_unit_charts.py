@@ -46,14 +46,22 @@ def test_every_chart_of_a_chapter_and_a_theme_page_names_the_benchmark(small, dr
 
 
 def test_every_chart_of_an_indicator_page_names_the_benchmark(small, drawn: list[Any]) -> None:
-    boundaries = charts.Boundaries("hexjson", (), "key")
+    codes = {a.code for a in small.site.all_areas.values()}
+    boundaries = charts.Boundaries("hexjson", tuple(charts.Shape(c, c, "{}") for c in sorted(codes)), "key")
     for page in small.site.indicators:
         figures.indicator_page_figures(page, REGION, boundaries, None)
-    assert kinds(drawn) == ["CompareInput", "MapInput"] * 2
+    assert kinds(drawn) == ["CompareInput", "MapInput"] * 4  # two indicators, each with districts and a county
     assert {i.benchmark_name for i in drawn} == {"South East region"}
     ranked = [i for i in drawn if isinstance(i, charts.CompareInput)]
     assert all(i.ranked and i.bars[-1].label == "South East region" and i.bars[-1].role == "benchmark" for i in ranked)
-    assert len(ranked[0].bars) == 6 + 1  # every published area, then the benchmark
+    assert [len(i.bars) for i in ranked] == [5 + 1, 1 + 1] * 2  # every area of the type, then the benchmark
+
+
+def test_an_indicator_page_draws_no_map_where_the_boundaries_hold_none_of_its_areas(small, drawn: list[Any]) -> None:
+    boundaries = charts.Boundaries("hexjson", (charts.Shape("W06000001", "Anglesey", "{}"),), "key")
+    for page in small.site.indicators:
+        figures.indicator_page_figures(page, REGION, boundaries, None)
+    assert kinds(drawn) == ["CompareInput"] * 4
 
 
 def test_the_overviews_spine_and_pyramid_name_the_benchmark(small) -> None:
@@ -75,3 +83,36 @@ def test_the_overviews_spine_and_pyramid_name_the_benchmark(small) -> None:
 def test_the_site_benchmark_name_reaches_the_jobs(small) -> None:
     overview = small.area_jobs[0].model
     assert overview.spine.benchmark_name == small.site.benchmark.name == small.shared.benchmark.name == "England"
+
+
+def long_ranking(own: int | None = 17) -> charts.CompareInput:
+    bars = tuple(
+        charts.CompareBar(f"Area {i:02d}", 100.0 - i, 99.0 - i, 101.0 - i, "Worse" if i < 10 else "Similar", "area" if i == own else "comparator", i)
+        for i in range(1, 31)
+    ) + (charts.CompareBar("England", 84.5, 84.0, 85.0, "Not compared", "benchmark"),)
+    return charts.CompareInput("Smoking", "2022", "%", bars, ranked=True, areas_name="Districts")
+
+
+def chart_rows(chart: charts.Chart) -> list[str]:
+    return [v["l"] for v in chart.spec["data"]["values"]]
+
+
+def test_a_long_ranking_shows_the_ends_the_highlighted_area_and_england_and_names_the_gaps() -> None:
+    chart = charts.chart_compare(long_ranking())
+    assert chart_rows(chart) == [
+        "1. Area 01", "2. Area 02", "3. Area 03", "4. Area 04", "5. Area 05", "⋯ 10 more, ranked 6–15", "England",
+        "⋯ 1 more", "17. Area 17", "⋯ 8 more, ranked 18–25", "26. Area 26", "27. Area 27", "28. Area 28", "29. Area 29", "30. Area 30",
+    ]
+    assert len(chart.rows) == 31  # the chart's data and download keep every area
+    assert chart.svg.count("⋯") == 3 and "17. Area 17" in chart.svg
+    assert chart.title == "Smoking: Area 17 is 17th of 30 districts, 2022"
+    assert "Area 17: 17th, 83.0%" in chart.description and "England: 84.5%." in chart.description
+    assert "the table lists every area" in chart.description
+
+
+def test_a_short_ranking_shows_every_area() -> None:
+    data = long_ranking(own=None)
+    short = charts.CompareInput(data.indicator, data.period, data.unit, data.bars[:12] + data.bars[-1:], ranked=True, areas_name="Districts")
+    chart = charts.chart_compare(short)
+    assert len(chart_rows(chart)) == 13 and not any("⋯" in r for r in chart_rows(chart))
+    assert chart.title == "Smoking: 12 districts ranked, 2022"

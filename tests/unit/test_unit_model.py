@@ -107,3 +107,44 @@ def test_a_benchmark_missing_from_the_data_is_not_called_england(small) -> None:
     except DataError:
         return  # refusing the build, naming the setting, is right too
     assert site.benchmark.name != "England"
+
+
+def smoking_rankings(site) -> dict[str, object]:
+    page = next(p for p in site.indicators if p.slug == "adult-smoking")
+    (series,) = page.series
+    return {r.heading: r for r in series.rankings}
+
+
+def test_an_indicator_page_ranks_each_area_type_apart_highest_first(small) -> None:
+    rankings = smoking_rankings(small.site)
+    assert list(rankings) == ["Districts", "Counties"]  # like with like: the county is not ranked among districts
+    districts = rankings["Districts"]
+    assert districts.period == "2022"
+    assert [(r.area.name, r.rank) for r in districts.ranked] == [("Crawley", 1), ("Arun", 2), ("Adur", 3), ("Horsham", 4), ("Chichester", 5)]
+    assert districts.benchmark.value == pytest.approx(12.5)  # England in the same period
+    assert [r.area.name for r in rankings["Counties"].ranked] == ["West Sussex"]
+    assert not any(r.own for r in districts.ranked)  # no areas configured: none highlighted
+
+
+def test_a_configured_area_is_ranked_among_every_area_of_its_type_in_the_data_and_highlighted(small) -> None:
+    config = dataclasses.replace(small.config, areas=("E07000226",))
+    site = build_site(small.tidied.table, config, small.tidied.indicators, small.tidied.chapter_of)
+    rankings = smoking_rankings(site)
+    assert list(rankings) == ["Districts"]  # only the published areas' types
+    rows = {r.area.name: r for r in rankings["Districts"].ranked}
+    assert len(rows) == 5
+    assert rows["Crawley"].own and rows["Crawley"].path == "areas/crawley/living-well/smoking/"
+    assert not rows["Arun"].own and rows["Arun"].path == ""  # in the ranking, with no page of its own
+
+
+def test_ties_share_a_rank_no_value_is_not_ranked_and_older_figures_are_listed_apart(small) -> None:
+    table = small.tidied.table.copy()
+    smoking_2022 = (table["indicator_id"] == "S1") & (table["period"] == "2022")
+    table.loc[smoking_2022 & (table["area_code"] == "E07000225"), "value"] = float(table.loc[smoking_2022 & (table["area_code"] == "E07000223"), "value"].iloc[0])
+    table.loc[smoking_2022 & (table["area_code"] == "E07000224"), "value"] = math.nan
+    table = table[~(smoking_2022 & (table["area_code"] == "E07000227"))]
+    site = build_site(table, small.config, small.tidied.indicators, small.tidied.chapter_of)
+    districts = smoking_rankings(site)["Districts"]
+    assert [(r.area.name, r.rank) for r in districts.ranked] == [("Crawley", 1), ("Adur", 2), ("Chichester", 2), ("Arun", 0)]
+    assert districts.count == 3
+    assert [(r.area.name, r.point.period, r.rank) for r in districts.older] == [("Horsham", "2021", 0)]

@@ -33,7 +33,7 @@ EXPECTED = {  # (kind, key) -> the files made
     ("indicators", "indicators/"): {"indicators/index.md"},
     ("indicator", "indicators/adult-smoking/"): {
         "indicators/adult-smoking/index.md", "indicators/adult-smoking/charts/specs.json",
-        "indicators/adult-smoking/charts/adult-smoking-ranked.svg", "indicators/adult-smoking/charts/adult-smoking-ranked.csv",
+        *(f"indicators/adult-smoking/charts/adult-smoking-{kind}-ranked.{ext}" for kind in ("districts", "counties") for ext in ("svg", "csv")),
     },
     ("downloads", "downloads/"): {
         "downloads/index.md", "downloads/jsna-data.csv",
