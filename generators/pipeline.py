@@ -68,7 +68,7 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     made.merge(areas)
     checks["missing_boundaries"] = made.missing_codes
     checks["stale"] = _stale(inputs.manifest, config)
-    report = build_report(inputs.rows, tidied, checks, config.root)
+    report = build_report(inputs.rows, tidied, checks, report_root(config))
     check_totals(report)
     made.merge(make_pages([jobs.report_job(report)], shared, make_page, build, previous=previous))
     files: dict[str, str | bytes] = {f"docs/assets/charts/{name}": data for name, data in asset_files([inputs.boundaries] if inputs.boundaries else [], cache / "charts").items()}
@@ -76,6 +76,16 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     written = stage("write", lambda: write_project(files, inputs.site_files, inputs.mkdocs_template, config, build, made.paths, made.written, state_bytes(made.state)))
     say(f"pages: {made.made:,} made, {made.kept:,} unchanged (content hash)")
     return Generated(report, len(files) + len(made.paths), written, tuple(timings))
+
+
+def report_root(config: Config) -> Path:
+    """The folder the build report names its files from: the configuration file's, or in zero-config
+    mode (`--data`) the data folder, a single data file's own folder; never the working directory,
+    which zero-config mode resolves relative paths against (`config.root`) and which can be anywhere."""
+    source = Path(config.source)
+    if source.is_dir():
+        return source
+    return source.parent if source.suffix.lower() == ".csv" else config.root
 
 
 def peak_memory_mb() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from generators.words import POLARITY_WORDS
 
 def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = None, root: Path | None = None) -> dict[str, Any]:
     """Counts that add up to the rows read, the rows set aside with reasons, and polarity.
-    Files are named relative to `root` (the configuration's folder), never by an absolute path."""
+    Files are named relative to `root` (the configuration's folder, or the `--data` folder), never by an absolute path."""
     status = Counter(tidy.table["status"])
     set_aside = _set_aside_groups(tidy)
     rows = {
@@ -40,15 +41,20 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
         "stale": checks.get("stale", []),
         "trend_sources": checks.get("trend_sources", []),
     }
-    return _relative_files(report, root) if root is not None else report
+    return _relative_files(report, root, [f for f, _ in loaded.rows_by_file]) if root is not None else report
 
 
-def _relative_files(report: dict[str, Any], root: Path) -> dict[str, Any]:
-    """Every `file` of the report's lists as a path relative to `root`."""
+def _relative_files(report: dict[str, Any], root: Path, inputs: list[str]) -> dict[str, Any]:
+    """Every `file` of the report's lists as a path relative to `root`, and every input file a
+    reason names (`repeats <file>, line 2`) too."""
+    relative = {f: Path(os.path.relpath(f, root)).as_posix() for f in inputs}
+    named = re.compile("|".join(map(re.escape, sorted(relative, key=len, reverse=True)))) if relative else None
     for value in report.values():
         for item in value if isinstance(value, list) else []:
             if isinstance(item, dict) and isinstance(item.get("file"), str):
                 item["file"] = Path(os.path.relpath(item["file"], root)).as_posix()
+            if named and isinstance(item, dict) and isinstance(item.get("reason"), str):
+                item["reason"] = named.sub(lambda found: relative[found.group()], item["reason"])
     return report
 
 
