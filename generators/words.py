@@ -121,6 +121,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
+def area_type_rank(label: str) -> int:
+    """Where an area type comes among others, in the order of AREA_TYPES (local authorities first)."""
+    return next((i for i, (pattern, _, _) in enumerate(AREA_TYPES) if re.search(pattern, label.strip().lower())), len(AREA_TYPES))
+
+
 def plural(count: int, one: str, many: str = "") -> str:
     """`1 chapter`, `2 chapters`."""
     return f"{count:,} {one if count == 1 else (many or one + 's')}"

@@ -49,6 +49,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("benchmark", str, ENGLAND, "Area code every area is compared with (England by default)."),
     Setting("comparators", list, [], "Further area codes shown beside each area in comparisons (the parent region is always shown)."),
     Setting("chapters", list, [], "Chapters in order: each `name` and optional `indicators` (ids); empty gives the five default chapters."),
+    Setting("old_after_years", int, 3, "A figure whose period ended more than this many years before `updated` (or, without it, before the newest period in the data) says its age in key messages and headlines, and comes after newer ones."),
     Setting("suppress_counts_below", int, 8, "Local data: counts from 1 to this number minus one are suppressed, with the values derived from them."),
     Setting("redirects", dict, {}, "Old page path -> new page path, for pages that were renamed."),
     Setting("previous_editions", list, [], "Earlier editions kept under `editions/<name>/`: each `name` and `path` to its built site."),
@@ -92,6 +93,7 @@ class Config:
     comparators: tuple[str, ...]
     chapters: tuple[Chapter, ...]
     suppress_counts_below: int
+    old_after_years: int
     redirects: tuple[tuple[str, str], ...]
     previous_editions: tuple[tuple[str, Path], ...]
     refresh: dict[str, Any] = field(default_factory=dict)
@@ -180,7 +182,7 @@ def build_config(mapping: dict[str, Any], source: str, root: Path, lines: dict[s
         area_types=tuple(map(str, values["area_types"])), benchmark=values["benchmark"],
         comparators=tuple(map(str, values["comparators"])),
         chapters=_chapters(values["chapters"], source, lines),
-        suppress_counts_below=values["suppress_counts_below"],
+        suppress_counts_below=values["suppress_counts_below"], old_after_years=values["old_after_years"],
         redirects=tuple(sorted((str(k), str(v)) for k, v in values["redirects"].items())),
         previous_editions=tuple((str(e["name"]), _resolve(root, str(e["path"]))) for e in values["previous_editions"]),
         refresh=values["refresh"], lines=lines,

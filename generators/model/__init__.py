@@ -3,7 +3,20 @@
 `series`: areas, points and sections; `pages`: a model per page of the site; `messages`: key messages."""
 
 from generators.model.messages import key_messages
-from generators.model.pages import AreaPage, ChapterPage, IndicatorPage, Ranked, Ranking, Rankings, Site, ThemePage, build_site, section_path, theme_slug
+from generators.model.pages import (
+    AreaPage,
+    ChapterPage,
+    IndicatorPage,
+    Ranked,
+    Ranking,
+    Rankings,
+    Site,
+    ThemePage,
+    build_site,
+    leading_areas,
+    section_path,
+    theme_slug,
+)
 from generators.model.series import Area, Point, Section
 
-__all__ = ["Area", "AreaPage", "ChapterPage", "IndicatorPage", "Point", "Ranked", "Ranking", "Rankings", "Section", "Site", "ThemePage", "build_site", "key_messages", "section_path", "theme_slug"]
+__all__ = ["Area", "AreaPage", "ChapterPage", "IndicatorPage", "Point", "Ranked", "Ranking", "Rankings", "Section", "Site", "ThemePage", "build_site", "key_messages", "leading_areas", "section_path", "theme_slug"]

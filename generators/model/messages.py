@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
-from generators.model.series import Point, Section
-from generators.words import format_value, verdict_words
+from generators.model.series import Point, Section, period_end_year
+from generators.words import format_value, plural, verdict_words
 
 
 def key_messages(sections: tuple[Section, ...], benchmark: str, limit: int = 8) -> tuple[str, ...]:
-    """Plain-English bullets: worse and getting worse first, then worse, then better."""
+    """Plain-English bullets: worse and getting worse first, then worse, then better; newer figures
+    before older ones, and figures older than `old_after_years` after every newer one."""
     ranked = []
     for section in sections:
         latest = section.latest
@@ -17,14 +18,16 @@ def key_messages(sections: tuple[Section, ...], benchmark: str, limit: int = 8) 
             continue
         worsening = latest.trend.endswith("getting worse")
         rank = 0 if latest.verdict == "Worse" and worsening else 1 if latest.verdict == "Worse" else 2
-        ranked.append((rank, section.title, _message(section, latest, benchmark)))
-    return tuple(text for _, _, text in sorted(ranked)[:limit])
+        newest_first = -(period_end_year(latest.period) or 0)
+        ranked.append((section.years_old > 0, rank, newest_first, section.title, _message(section, latest, benchmark)))
+    return tuple(text for *_, text in sorted(ranked)[:limit])
 
 
 def _message(section: Section, latest: Point, benchmark: str) -> str:
     unit = section.indicator.unit
     value = format_value(latest.value, unit)
-    text = f"{section.title}: {value} in {latest.period}, {verdict_words(latest.verdict, benchmark)}"
+    age = f" ({plural(section.years_old, 'year')} old)" if section.years_old else ""
+    text = f"{section.title}: {value} in {latest.period}{age}, {verdict_words(latest.verdict, benchmark)}"
     if latest.trend and latest.trend not in ("Cannot be calculated", "No significant change"):
         text += f", {latest.trend.lower()}"
     return text + "."

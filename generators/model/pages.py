@@ -20,12 +20,13 @@ from generators.model.series import (
     all_areas,
     choose_areas,
     group_points,
+    period_end_year,
     section_anchor,
     series_order,
     series_title,
     varying,
 )
-from generators.words import area_type_words
+from generators.words import area_type_rank, area_type_words
 
 RESERVED_SLUGS = ("charts",)
 """Folder names a theme page cannot take: the chapter page's own chart files live there."""
@@ -169,13 +170,26 @@ def build_site(table: pd.DataFrame, config: Config, indicators: dict[str, Indica
     benchmark = known.get(config.benchmark) or _absent_benchmark(config)
     published = choose_areas(known, config)
     points = group_points(table)
-    sections = _sections(table, points, config, indicators, known, published)
+    ages = _Ages(config, table)
+    sections = _sections(table, points, config, indicators, known, published, ages)
     chapters = {c.slug: c for c in config.chapters}
     areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name) for a in published)
     ranking = _Ranker(points, known, config, _period_order(table))
     by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published, ranking)
     titled = config if config.title else dataclasses.replace(config, title=site_title(published))
     return Site(titled, benchmark, areas, by_indicator, known)
+
+
+def leading_areas(site: Site) -> tuple[AreaPage, ...]:
+    """The areas in the order the home page leads with them: those the configuration names, in its
+    order; then the areas with the newest figures (an area abolished years ago comes last); local
+    authorities before NHS and other areas (AREA_TYPES); then by name."""
+    named = {code: i for i, code in enumerate(site.config.areas)}
+
+    def newest(page: AreaPage) -> int:
+        return max((period_end_year(s.latest.period) or 0 for c in page.chapters for s in c.sections if s.latest), default=0)
+
+    return tuple(sorted(site.areas, key=lambda p: (named.get(p.area.code, len(named)), -newest(p), area_type_rank(p.area.type), p.area.type, p.area.name, p.area.code)))
 
 
 def site_title(areas: tuple[Area, ...]) -> str:
@@ -195,7 +209,7 @@ def _absent_benchmark(config: Config) -> Area:
     return Area(ENGLAND, "England", "England", "england")
 
 
-def _sections(table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ...]], config: Config, indicators: dict[str, Indicator], known: dict[str, Area], published: tuple[Area, ...]) -> dict[str, list[Section]]:
+def _sections(table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ...]], config: Config, indicators: dict[str, Indicator], known: dict[str, Area], published: tuple[Area, ...], ages: _Ages) -> dict[str, list[Section]]:
     """Sections per published area code, in chapter order then series order."""
     varies = varying(table)
     by_area: dict[str, list[tuple[str, ...]]] = {}
@@ -205,16 +219,34 @@ def _sections(table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ..
     for area in published:
         keys = sorted(by_area.get(area.code, []), key=series_order)
         result[area.code] = [
-            _section(indicators[i], Breakdown(*b), area, varies[i], points[(area.code, i, *b)], points.get((config.benchmark, i, *b), ()), points.get((area.parent_code, i, *b), ()))
+            _section(indicators[i], Breakdown(*b), area, varies[i], points[(area.code, i, *b)], points.get((config.benchmark, i, *b), ()), points.get((area.parent_code, i, *b), ()), ages)
             for i, *b in keys if i in indicators and not Breakdown(*b).category_type
         ]
     return result
 
 
-def _section(indicator: Indicator, breakdown: Breakdown, area: Area, varies: tuple[bool, bool], points, benchmark, parent) -> Section:
+def _section(indicator: Indicator, breakdown: Breakdown, area: Area, varies: tuple[bool, bool], points, benchmark, parent, ages: _Ages) -> Section:
     title = series_title(indicator, breakdown.sex, breakdown.age, *varies)
     anchor = section_anchor(indicator, breakdown.sex, breakdown.age, *varies)
-    return Section(indicator, title, anchor, breakdown, area, points, benchmark, parent)
+    made = Section(indicator, title, anchor, breakdown, area, points, benchmark, parent)
+    age = ages.of(made.latest.period) if made.latest else 0
+    return dataclasses.replace(made, years_old=age) if age else made
+
+
+class _Ages:
+    """How old a figure is: years from its period's end to `updated`, or to the newest period in the data."""
+
+    def __init__(self, config: Config, table: pd.DataFrame):
+        ends = [y for y in map(period_end_year, table["period"].drop_duplicates().tolist()) if y]
+        given = int(config.updated[:4]) if config.updated[:4].isdigit() else None  # a date, YYYY-MM-DD
+        self.reference = given or max(ends, default=0)
+        self.after = config.old_after_years
+
+    def of(self, period: str) -> int:
+        """The figure's age in years where it is more than `old_after_years`, else 0."""
+        end = period_end_year(period)
+        age = self.reference - end if end else 0
+        return age if age > self.after else 0
 
 
 def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[str, Chapter], chapter_of: dict[str, str], benchmark: str) -> AreaPage:

@@ -57,6 +57,8 @@ class Section:
     points: tuple[Point, ...]
     benchmark: tuple[Point, ...]
     parent: tuple[Point, ...]
+    years_old: int = 0
+    """How many years old the latest figure is, where that is more than `old_after_years`; else 0."""
 
     @property
     def sex(self) -> str:
@@ -122,6 +124,25 @@ def group_points(table: pd.DataFrame) -> dict[tuple[str, ...], tuple[Point, ...]
     for key, values in zip(keys, rows):
         series.setdefault(key, []).append(Point(*values))
     return {key: tuple(points) for key, points in series.items()}
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def period_end_year(period: str) -> int | None:
+    """The year a period ends in: `2022` -> 2022, `2022/23` -> 2023, `2020 - 22` -> 2022,
+    `2020/21 - 22/23` -> 2023, `Apr 2022 to Mar 2023` -> 2023; None without a year."""
+    first = _YEAR.search(period)
+    if first is None:
+        return None
+    start = int(first.group())
+    last = re.findall(r"\d{2,4}", period[first.end():])
+    if not last:
+        return start
+    end = int(last[-1])
+    if end < 100:
+        end += start - start % 100 + (100 if end < start % 100 else 0)
+    return end if start <= end <= start + 10 else start
 
 
 def series_title(indicator: Indicator, sex: str, age: str, vary_sex: bool, vary_age: bool) -> str:

@@ -15,7 +15,7 @@ import pandas as pd
 from generators.charts import Boundaries, PyramidInput, SpineInput
 from generators.columns import DOWNLOAD_COLUMNS
 from generators.config import Chapter
-from generators.model import Area, AreaPage, ChapterPage, Site, ThemePage
+from generators.model import Area, AreaPage, ChapterPage, Site, ThemePage, leading_areas
 from generators.words import area_type_words
 
 
@@ -124,7 +124,7 @@ def _areas_with(site: Site, chapter: Chapter) -> tuple[Area, ...]:
 
 
 def _home(site: Site, topics: tuple[Topic, ...]) -> dict[str, Any]:
-    highlights = tuple((p.area, p.messages[:3]) for p in site.areas if p.messages)[:12]
+    highlights = tuple((p.area, p.messages[:3]) for p in leading_areas(site) if p.messages)[:12]
     released = sorted((p.indicator for p in site.indicators if p.indicator.release_date), key=lambda i: (i.release_date, i.name), reverse=True)
     areas = tuple(p.area for p in site.areas)
     return {"areas": areas, "topics": tuple(t.chapter for t in topics), "indicator_count": len(site.indicators), "highlights": highlights, "recent": tuple(released[:5])}

@@ -11,7 +11,8 @@ import pytest
 from generators.columns import Breakdown
 from generators.errors import DataError
 from generators.load.metadata import Indicator
-from generators.model import Area, Point, Section, build_site, key_messages
+from generators.model import Area, Point, Section, build_site, key_messages, leading_areas
+from generators.model.series import period_end_year
 
 AREA = Area("E07000226", "Crawley", "District", "crawley", "E10000032", "West Sussex")
 
@@ -88,7 +89,7 @@ def test_the_small_site_has_a_page_per_area_chapter_and_theme(small) -> None:
     assert [s.indicator.id for s in chapter.sections] == ["A1", "S1"]
     assert [s.indicator.id for s in chapter.own_sections] == ["A1"]
     assert [(t.name, t.path) for t in chapter.themes] == [("Smoking", "areas/crawley/living-well/smoking/")]
-    assert page.messages == ("Adult smoking: 23.0% in 2022, significantly worse than England.",)
+    assert page.messages == ("Adult smoking: 23.0% in 2022 (4 years old), significantly worse than England.",)  # updated 2026-01-01
     assert [p.path for p in site.indicators] == ["indicators/alcohol-admissions-in-under-18s/", "indicators/adult-smoking/"]
 
 
@@ -148,3 +149,45 @@ def test_ties_share_a_rank_no_value_is_not_ranked_and_older_figures_are_listed_a
     assert [(r.area.name, r.rank) for r in districts.ranked] == [("Crawley", 1), ("Adur", 2), ("Chichester", 2), ("Arun", 0)]
     assert districts.count == 3
     assert [(r.area.name, r.point.period, r.rank) for r in districts.older] == [("Horsham", "2021", 0)]
+
+
+def dated(title: str, verdict: str, period: str, years_old: int = 0) -> Section:
+    made = section(title, verdict)
+    point = dataclasses.replace(made.points[0], period=period)
+    return dataclasses.replace(made, points=(point,), years_old=years_old)
+
+
+def test_newer_figures_lead_and_old_ones_come_last_saying_their_age() -> None:
+    messages = key_messages((
+        dated("Old and worse", "Worse", "2016/17", years_old=8),
+        dated("Worse 2021", "Worse", "2021"),
+        dated("Worse 2023", "Worse", "2022/23"),
+        dated("Better 2024", "Better", "2024"),
+    ), "England")
+    assert titles(messages) == ["Worse 2023", "Worse 2021", "Better 2024", "Old and worse"]
+    assert messages[-1] == "Old and worse: 12.5% in 2016/17 (8 years old), significantly worse than England."
+
+
+@pytest.mark.parametrize(("period", "end"), [
+    ("2022", 2022), ("2022/23", 2023), ("2020 - 22", 2022), ("2020/21 - 22/23", 2023), ("Apr 2022 to Mar 2023", 2023),
+    ("1999/00", 2000), ("2022/23 Q3", 2023), ("2019 Q4", 2019), ("no year", None),
+])
+def test_the_year_a_period_ends_in(period: str, end: int | None) -> None:
+    assert period_end_year(period) == end
+
+
+@pytest.mark.parametrize(("updated", "after", "old"), [("2026-01-01", 3, 4), ("2026-01-01", 4, 0), ("2025-06-30", 3, 0), ("", 3, 0)])
+def test_a_figure_is_old_when_more_than_old_after_years_before_updated_or_the_newest_data(small, updated: str, after: int, old: int) -> None:
+    config = dataclasses.replace(small.config, updated=updated, old_after_years=after)
+    site = build_site(small.tidied.table, config, small.tidied.indicators, small.tidied.chapter_of)
+    assert {s.years_old for a in site.areas for c in a.chapters for s in c.sections} == {old}
+
+
+def test_the_home_page_leads_with_the_configured_areas_then_the_newest_figures(small) -> None:
+    table = small.tidied.table
+    older = table[~((table["area_code"] == "E07000223") & (table["period"] == "2022"))]  # Adur's figures stop in 2021
+    site = build_site(older, small.config, small.tidied.indicators, small.tidied.chapter_of)
+    assert [p.area.name for p in leading_areas(site)] == ["West Sussex", "Arun", "Chichester", "Crawley", "Horsham", "Adur"]
+    config = dataclasses.replace(small.config, areas=("E07000226", "E07000224"))
+    site = build_site(table, config, small.tidied.indicators, small.tidied.chapter_of)
+    assert [p.area.name for p in leading_areas(site)] == ["Crawley", "Arun"]
