@@ -138,7 +138,7 @@ def test_a_regional_benchmark_is_named_and_england_is_never_in_a_chart(built: Ca
     assert [name for name, text in specs.items() if "England" in text] == []
     assert [name for name, text in specs.items() if REGION not in text] == []
     charts = [(name, figure) for name, text in pages.items() for figure in figures(text)]
-    assert len(charts) == 3 * 2 + 3 * 1 + 3 * 6  # ranked and map per indicator series, a pyramid per overview, six per chapter page
+    assert len(charts) == 3 * 3 + 3 * 1 + 3 * 6  # per indicator series a ranking of the districts and of the county, and a map of the districts; a pyramid per overview, six per chapter page
     assert [name for name, figure in charts if "England" in figure or REGION not in figure] == []
     prose = {name: text for name, text in pages.items() if not name.startswith("build-report/")}
     assert [name for name, text in prose.items() if "England" in text] == []  # the report may explain the exports' own column
