@@ -80,12 +80,13 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
 
 def report_root(config: Config) -> Path:
     """The folder the build report names its files from: the configuration file's, or in zero-config
-    mode (`--data`) the data folder, a single data file's own folder; never the working directory,
-    which zero-config mode resolves relative paths against (`config.root`) and which can be anywhere."""
+    mode (`--data`) the one holding the data folder (or a single data file's folder), so that files
+    are named with their folder, `fingertips-real/obesity.csv`; never the working directory, which
+    zero-config mode resolves relative paths against (`config.root`) and which can be anywhere."""
     source = Path(config.source)
     if source.is_dir():
-        return source
-    return source.parent if source.suffix.lower() == ".csv" else config.root
+        return source.resolve().parent
+    return source.resolve().parent.parent if source.suffix.lower() == ".csv" else config.root
 
 
 def peak_memory_mb() -> int:

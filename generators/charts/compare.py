@@ -70,7 +70,7 @@ def _shown(bars: list[CompareBar]) -> list[CompareBar]:
 
 def _gap(left_out: list[CompareBar]) -> CompareBar:
     first, last = left_out[0].rank, left_out[-1].rank
-    where = f", ranked {first:,}–{last:,}" if first and last and first != last else ""
+    where = f" ({first:,}–{last:,})" if first and last and first != last else ""  # short: a phone shows about 16 characters
     return CompareBar(f"⋯ {len(left_out):,} more{where}", None, verdict="", role="gap")
 
 
@@ -179,7 +179,7 @@ def _style(b: CompareBar) -> tuple[str, str]:
 def _svg(data: CompareInput, bars: list[CompareBar], title: str, description: str) -> str:
     nums = [x for b in bars for x in (b.value, b.lower, b.upper) if x is not None] + [0.0]
     ticks = svg.nice_ticks(min(nums), max(nums))
-    label_w = min(max(svg.text_width(b.label) for b in bars) + 12, 220)
+    label_w = min(max(svg.text_width(b.label) * 1.1 for b in bars if b.role != "gap") + 20, 220)  # bold labels are wider
     left, right = label_w, 96.0
     plot_w = W - left - right
     height = TOP + ROW * len(bars) + BOTTOM

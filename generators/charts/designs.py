@@ -67,8 +67,12 @@ def _verdict_enc() -> dict[str, Any]:
     }
 
 
+PHONE_LABELS = "containerSize()[0] < 480 ? 112 : {wide}"
+"""Row labels on a phone take at most 112 px (cut with an ellipsis; the table has them whole), so the bars keep their room."""
+
+
 def _compare(benchmark: str) -> alt.LayerChart | alt.FacetChart:
-    y = alt.Y("l:N", sort=None, title=None, axis=alt.Axis(labelLimit=220))
+    y = alt.Y("l:N", sort=None, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(PHONE_LABELS.format(wide=220))))
     tips = [_tip("l", "Area"), _tip("tv", "Value"), _tip("tci", "95% interval"), _tip("vd", f"Compared with {benchmark}")]
     ve = _verdict_enc()
     bar = (
@@ -86,12 +90,13 @@ def _compare(benchmark: str) -> alt.LayerChart | alt.FacetChart:
 
 
 def _spine(benchmark: str) -> alt.LayerChart | alt.FacetChart:
-    y = alt.Y("i:N", sort=None, title=None, axis=alt.Axis(labelLimit=300))
+    y = alt.Y("i:N", sort=None, title=None, axis=alt.Axis(labelLimit=alt.ExprRef(PHONE_LABELS.format(wide=300))))
     scale = alt.Scale(domain=[0, 1], nice=False)
     axis = alt.Axis(
         values=[0, 0.5, 1],
         labelExpr=f"datum.value == 0 ? 'Worst' : datum.value == 1 ? 'Best' : {expr_string(benchmark)}",
-        title=f"Worst ← {benchmark} value → Best (lower ← → higher where there is no judgement)",
+        title=[f"Worst ← {benchmark} → Best", "(no judgement: lower ← → higher)"],  # two short lines: a phone's plot is narrow
+        titleLimit=alt.ExprRef("containerSize()[0] < 480 ? 200 : 600"),
     )
     tips = [
         _tip("i", "Indicator"),

@@ -94,6 +94,8 @@ def infer_unit(name: str) -> str:
     match = re.search(r"(?:per|/)\s?(100,000|10,000|1,000|100|1000|100000)", name, re.IGNORECASE)
     if match:
         return f"per {int(match.group(1).replace(',', '')):,}"
+    if re.search(r"\bratio\b", name, re.IGNORECASE):  # a standardised mortality ratio is 100 x observed / expected: not a percentage
+        return "ratio"
     if re.search(r"\b(percentage|proportion|prevalence|%)", name, re.IGNORECASE):
         return "%"
     if re.search(r"life expectancy", name, re.IGNORECASE):

@@ -20,7 +20,6 @@ import re
 import shutil
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -314,16 +313,13 @@ def test_a_million_rows_build_and_every_row_is_accounted_for(tmp_path: Path) -> 
     data = tmp_path / "big" / "everything.csv"
     data.parent.mkdir()
     used = write_million_rows(data)
-    started = time.perf_counter()
-    result = run_build("generate", "--data", "big", "--build", "build", cwd=tmp_path)  # its own process: gigabytes
-    elapsed = time.perf_counter() - started
+    result = run_build("generate", "--data", "big", "--build", "build", cwd=tmp_path)  # its own process: gigabytes (its speed: bench/bench_stats.py)
     assert result.returncode == 0, result.stderr
     report = json.loads((tmp_path / "build/docs/build-report.json").read_text(encoding="utf-8"))
     rows = report["rows"]
     assert rows["read"] == 1_000_000 and report["files"] == [{"file": "big/everything.csv", "rows": 1_000_000}]
     assert rows["used"] == used and rows["rejected"] == 1_000_000 - used
     assert rows["used"] + rows["no_data"] + rows["suppressed"] + rows["rejected"] == rows["read"]
-    assert elapsed < 300, f"a million rows took {elapsed:.0f} s"
 
 
 # ---- in a real browser: nothing from the data runs ----

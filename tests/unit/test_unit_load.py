@@ -12,6 +12,7 @@ from generators.config import build_config
 from generators.errors import DataError
 from generators.load import load_all
 from generators.load.inputs import load_narrative, load_site_files
+from generators.load.metadata import infer_unit
 
 
 def make_tool(folder: Path) -> Path:
@@ -109,3 +110,14 @@ def test_a_broken_manifest_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_all(config, make_tool(tmp_path / "tool"), jsna, tmp_path / "cache")
     assert caught.value.code == "manifest"
+
+
+@pytest.mark.parametrize(("name", "unit"), [
+    ("Deaths from all causes, under 75 years, standardised mortality ratio", "ratio"),
+    ("Emergency admissions for hip fracture, standardised admission ratio", "ratio"),
+    ("Under 75 mortality rate from cancer (per 100,000)", "per 100,000"),
+    ("Obesity prevalence in adults", "%"),
+    ("Life expectancy at birth", "years"),
+])
+def test_the_unit_a_fingertips_indicator_name_implies(name: str, unit: str) -> None:
+    assert infer_unit(name) == unit

@@ -29,18 +29,18 @@ def write_export(path: Path) -> Path:
     return path
 
 
-def test_a_data_folder_build_from_elsewhere_names_files_from_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_data_folder_build_from_elsewhere_names_files_with_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     write_export(data / "sub" / "smoking.csv")
     elsewhere = tmp_path / "somewhere" / "else"
     elsewhere.mkdir(parents=True)
     monkeypatch.chdir(elsewhere)
     report = generate(config_for_folder(data.resolve()), TOOL, tmp_path / "build").report
-    assert report["files"] == [{"file": "sub/smoking.csv", "rows": 3}]
-    assert [(s["file"], s["reason"], s["lines"]) for s in report["set_aside"]] == [("sub/smoking.csv", "repeats sub/smoking.csv, line 3", [4])]
+    assert report["files"] == [{"file": "data/sub/smoking.csv", "rows": 3}]
+    assert [(s["file"], s["reason"], s["lines"]) for s in report["set_aside"]] == [("data/sub/smoking.csv", "repeats data/sub/smoking.csv, line 3", [4])]
     for page in (tmp_path / "build" / "docs" / "build-report.json", *(tmp_path / "build" / "docs" / "build-report").rglob("*.md")):
         text = page.read_text(encoding="utf-8")
-        assert "sub/smoking.csv" in text and str(tmp_path) not in text and "../data/" not in text and "../../" not in text, page
+        assert "data/sub/smoking.csv" in text and str(tmp_path) not in text and "../data/" not in text and "../../" not in text, page
     assert json.loads((tmp_path / "build" / "docs" / "build-report.json").read_text(encoding="utf-8"))["files"] == report["files"]
 
 
@@ -49,8 +49,8 @@ def test_the_root_is_the_data_folder_a_data_files_folder_or_the_configurations(t
     (tmp_path / "jsna" / "jsna.yml").parent.mkdir()
     (tmp_path / "jsna" / "jsna.yml").write_text("fingertips: [../data/smoking.csv]\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path / "jsna")
-    assert pipeline.report_root(config_for_folder(tmp_path / "data")) == tmp_path / "data"
-    assert pipeline.report_root(config_for_folder(export)) == tmp_path / "data"
-    assert pipeline.report_root(config_for_folder(Path("../data"))) == Path("../data")
+    assert pipeline.report_root(config_for_folder(tmp_path / "data")) == tmp_path
+    assert pipeline.report_root(config_for_folder(export)) == tmp_path
+    assert pipeline.report_root(config_for_folder(Path("../data"))) == Path("..").resolve()
     assert pipeline.report_root(load_config(tmp_path / "jsna" / "jsna.yml")) == tmp_path / "jsna"
     assert pipeline.report_root(load_config(Path("jsna.yml"))) == Path(".")
