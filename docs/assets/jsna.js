@@ -97,7 +97,7 @@
       box.dataset.reader = "1";
       var link = box.querySelector('a[href*="areas/' + slug + '/"]');
       var row = link && link.closest("tr");
-      var heading = box.previousElementSibling;
+      var heading = (box.closest("details") || box).previousElementSibling;  // a long ranking's table is folded
       while (heading && heading.tagName !== "H3") { heading = heading.previousElementSibling; }
       if (!row || !heading) { return; }
       row.classList.add("jsna-row--reader");

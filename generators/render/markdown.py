@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generators.config import ENGLAND
-from generators.words import area_type_words, format_cell, format_value, format_whole, plural, polarity_words, verdict_words
+from generators.words import area_type_words, format_cell, format_value, format_whole, lower_first, plural, polarity_words, verdict_words
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_[]{}#|\\"})
@@ -42,7 +42,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         number=format_cell, whole=format_whole, area_type=area_type_words, plural=plural, value=format_value, verdict_words=verdict_words,
-        md=escape_markdown, json=lambda v: json.dumps(v, sort_keys=True),
+        md=escape_markdown, lower_first=lower_first, json=lambda v: json.dumps(v, sort_keys=True),
     )
     env.globals.update(Markup=Markup, polarity_words=polarity_words, tally=tally, ENGLAND=ENGLAND)
     return env

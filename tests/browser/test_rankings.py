@@ -1,0 +1,24 @@
+"""An indicator page opened from an area's page marks that area in every ranking, at phone width."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+
+def test_compare_all_areas_opens_the_rankings_with_the_readers_area_marked(narrow_site) -> None:
+    page = narrow_site.open("/areas/crawley/living-well/")
+    page.get_by_role("link", name="Compare all areas").first.click()
+    page.wait_for_url("**/indicators/*/?area=crawley*")
+    note = page.locator(".jsna-reader").first
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("Your area, Crawley: ranked")
+    row = page.locator("tr[aria-current='true']").first
+    expect(row).to_contain_text("Crawley")
+    assert "font-weight: 700" in row.locator("td").nth(1).evaluate("e => 'font-weight: ' + getComputedStyle(e).fontWeight"), "the row is marked by more than colour"
+
+
+def test_without_an_area_nothing_is_marked(narrow_site) -> None:
+    page = narrow_site.open("/indicators/adult-smoking/")
+    expect(page.locator("h3").first).to_be_visible()
+    assert page.locator(".jsna-reader").count() == 0
+    assert page.locator("tr[aria-current]").count() == 0
