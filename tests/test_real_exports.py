@@ -88,3 +88,27 @@ def test_no_empty_chapter_page_and_no_absolute_path(built: Path) -> None:
     for path in (built / "docs").rglob("*"):
         if path.suffix in (".md", ".json", ".csv"):
             assert "/work/" not in path.read_text(encoding="utf-8") and str(Path.home()) + "/" not in path.read_text(encoding="utf-8"), path
+
+
+def test_each_file_alone_builds_a_site_with_nothing_rejected(shared: Path, tmp_path: Path) -> None:
+    for path in sorted((shared / REAL).glob("*.csv")):
+        build = tmp_path / path.stem
+        report = generate(config_for_folder(path), Path(__file__).resolve().parents[1], build).report
+        assert report["rows"]["rejected"] == 0 and report["rows"]["read"] == report["rows"]["used"] + report["rows"]["no_data"], path.name
+        pages = [p.read_text(encoding="utf-8") for p in (build / "docs").rglob("index.md")]
+        assert pages and not any("There are no indicators for this chapter" in text for text in pages), path.name
+        assert not any(re.search(r"<(span|div) class=\"(tooltipValueNote|no-data)", text) for text in pages), path.name
+
+
+def test_an_indicator_page_ranks_each_area_type_apart_and_a_phone_chart_stays_short(built: Path) -> None:
+    page = next((built / "docs" / "indicators").glob("obesity-prevalence-in-adults*/index.md"))
+    text = page.read_text(encoding="utf-8")
+    headings = re.findall(r"^### (.+), (\S+) \{#", text, flags=re.MULTILINE)
+    assert ("Districts", "2023/24") in headings and ("Counties and unitary authorities", "2023/24") in headings
+    assert len({kind for kind, _ in headings}) == len(headings)  # one ranking per area type
+    assert "164 districts ranked from the highest value to the lowest, 2023/24" in text
+    specs = json.loads((page.parent / "charts" / "specs.json").read_text(encoding="utf-8"))
+    rows = {stem: [v["l"] for v in spec["data"]["values"]] for stem, spec in specs.items() if stem.endswith("-ranked")}
+    assert max(len(r) for r in rows.values()) <= 5 + 5 + 3 + 1  # ends, gaps, England: never 515 rows on a phone
+    assert all("England" in r for r in rows.values())
+    assert "<summary>All 164 districts, ranked (table)</summary>" in text and text.count("](../../areas/") >= 164
