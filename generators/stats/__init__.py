@@ -22,6 +22,7 @@ from generators.stats.rates import (
     compute_rate,
     name_count_method,
 )
+from generators.stats.sii import compute_sii
 from generators.stats.suppress import SuppressionRule, find_small_counts, suppress_small_counts
 from generators.stats.trend import compute_trend, compute_trend_statistic
 from generators.stats.verdicts import Agreement, agreement, compare_rows_to_benchmark, compute_trends, infer_polarity
@@ -54,6 +55,7 @@ __all__ = [
     "compute_proportion",
     "compute_ranges",
     "compute_rate",
+    "compute_sii",
     "compute_trend",
     "compute_trend_statistic",
     "compute_trends",
