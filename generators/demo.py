@@ -7,6 +7,10 @@ same bytes. Output is in the newer 27-column Fingertips download format, one CSV
 with indicator metadata, population estimates and a hand-laid HexJSON beside it.
 Limits: Wilson score for proportions, Byar's for rates (and DSRs, scaled as in Dobson's
 method with one weight), value +/- z*SE for life expectancy.
+
+Some indicators have breakdowns (`BREAKDOWNS`): series by sex and by broad age band in every
+period, and, in the latest period, rows by deprivation decile within the area and by ethnic
+group, spelt as Fingertips spells them (Category Type and Category filled, not compared).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import argparse
 import csv
 import datetime
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
@@ -194,15 +198,19 @@ def population_of(area: Area, step: int) -> float:
     return total * (1 + 0.006 * (step - 6))
 
 
-def true_value(spec: Spec, level: float, drift: float, step: int, sex: str) -> float:
-    """The made-up underlying value, in the indicator's unit."""
+def true_value(spec: Spec, level: float, drift: float, step: int, sex: str,
+               multiplier: float | None = None, years: float = 0.0) -> float:
+    """The made-up underlying value, in the indicator's unit. `multiplier` replaces the sex's
+    (on rates, or on the odds of proportions) and `years` is added to a life expectancy: how a
+    breakdown differs from the whole."""
+    ratio = SEXES[sex][2] if multiplier is None else multiplier
     if spec.kind == LE:  # sex and area gaps shrink with the years left to live
         gap = (SEXES[sex][1] - 1.8 * level) * spec.base / 80
-        return spec.base + gap + (spec.trend + 5 * drift) * step
+        return spec.base + gap + (spec.trend + 5 * drift) * step + years
     shift = (-0.15 if spec.polarity == HIGH else 0.15) * level + (spec.trend + drift) * step
     if spec.kind != P:  # rates move on the log scale, proportions on the logit scale
-        return spec.base * SEXES[sex][2] * float(np.exp(shift))
-    odds = spec.base / (100 - spec.base) * SEXES[sex][2] * np.exp(shift)
+        return spec.base * ratio * float(np.exp(shift))
+    odds = spec.base / (100 - spec.base) * ratio * np.exp(shift)
     return float(100 * odds / (1 + odds))
 
 
@@ -240,12 +248,19 @@ def number(x: float | None) -> str:
     return format(Decimal(f"{x:.6g}"), "f")
 
 
-def measure_areas(spec: Spec, step: int, sex: str, rng: np.random.Generator) -> dict[str, dict]:
-    """One period and sex of an indicator, for every area."""
+def measure_areas(spec: Spec, step: int, sex: str, rng: np.random.Generator,
+                  multiplier: float | None = None, share: float = 1.0) -> dict[str, dict]:
+    """One period and sex (or age band: `multiplier` and its `share` of the people) of an
+    indicator, for every area."""
     effects = area_effects(spec)
+    return {a.code: measure(spec, true_value(spec, *effects[a.code], step, sex, multiplier),
+                            people(spec, a, step, sex) * share, rng) for a in AREAS}
+
+
+def people(spec: Spec, area: Area, step: int, sex: str) -> float:
+    """The made-up population of an area and sex in the period `step` of an indicator."""
     years = step - 1 if spec.periods.startswith("3") else step  # 3-year periods start in 2015
-    return {a.code: measure(spec, true_value(spec, *effects[a.code], step, sex),
-                            population_of(a, years) * SEXES[sex][0], rng) for a in AREAS}
+    return population_of(area, years) * SEXES[sex][0]
 
 
 def area_effects(spec: Spec) -> dict[str, tuple[float, float]]:
@@ -255,29 +270,166 @@ def area_effects(spec: Spec) -> dict[str, tuple[float, float]]:
             for a in AREAS}
 
 
-def export_row(spec: Spec, area: Area, period: tuple, sex: str, made: dict[str, dict]) -> list[str]:
-    """One row of the 27-column export."""
-    this, note = made[area.code], MISSING.get((spec.id, area.code, period[0]))
+def export_row(spec: Spec, area: Area, period: tuple, sex: str, made: dict[str, dict],
+               age: str | None = None) -> list[str]:
+    """One row of the 27-column export (for the indicator's own age unless `age` is given)."""
+    this, note = made[area.code], None if age else MISSING.get((spec.id, area.code, period[0]))
     if note:
         this = {"limits": [], "denominator": this["denominator"] if note == SUPPRESSED else None}
     england = None if area.code == "E92000001" else made["E92000001"]
     region = made["E12000008"] if area.type in (DISTRICTS, "Counties & UAs (from Apr 2023)") else None
     return [str(spec.id), spec.name, area.parent, NAMES.get(area.parent, ""), area.code, area.name,
-            area.type, sex, spec.age, "", "", period[0], number(this.get("value")),
+            area.type, sex, age or spec.age, "", "", period[0], number(this.get("value")),
             *[number(v) for v in this["limits"] or [None] * 4],
             number(this.get("count")), number(this.get("denominator")), note or "", "",
             verdict(this, england, spec.polarity), verdict(this, region, spec.polarity),
             str(period[1]), "", "", period[2]]
 
 
+def category_row(spec: Spec, area: Area, period: tuple, sex: str, category: tuple[str, str],
+                 this: dict) -> list[str]:
+    """One row of a category (a deprivation decile, an ethnic group): Fingertips leaves its
+    comparisons with England and the region "Not compared" and gives no trend."""
+    return [str(spec.id), spec.name, area.parent, NAMES.get(area.parent, ""), area.code, area.name,
+            area.type, sex, spec.age, *category, period[0], number(this.get("value")),
+            *[number(v) for v in this["limits"]],
+            number(this.get("count")), number(this.get("denominator")), "", "",
+            "Not compared", "Not compared", str(period[1]), "", "", period[2]]
+
+
 def indicator_rows(spec: Spec) -> list[list[str]]:
-    """Every export row of one indicator: by period, then sex, then area (England first)."""
+    """Every export row of one indicator: by period, then sex, then area (England first); then
+    the period's other breakdowns: sexes and age bands, and in the latest period, categories."""
     rng, rows = np.random.default_rng([SEED, spec.id, 1]), []
-    for step, period in enumerate(period_labels(spec.periods)):
+    more = BREAKDOWNS.get(spec.id, Breakdowns())
+    extra = np.random.default_rng([SEED, spec.id, 2])  # apart, so the rows above never change
+    periods = period_labels(spec.periods)
+    for step, period in enumerate(periods):
         for sex in ("Persons", "Male", "Female") if spec.sexes else ("Persons",):
             made = measure_areas(spec, step, sex, rng)
             rows += [export_row(spec, area, period, sex, made) for area in AREAS]
+        for sex, ratio in more.sexes.items():
+            made = measure_areas(spec, step, sex, extra, ratio)
+            rows += [export_row(spec, area, period, sex, made) for area in AREAS]
+        for age, (ratio, share) in more.ages.items():
+            made = measure_areas(spec, step, "Persons", extra, ratio, share)
+            rows += [export_row(spec, area, period, "Persons", made, age) for area in AREAS]
+    if more.deciles or more.ethnic:
+        rows += category_rows(spec, more, len(periods) - 1, periods[-1])
     return rows
+
+
+DECILES_WITHIN_AREA = "LSOA11 deprivation deciles within area (IMD  trend)"
+"""As Fingertips writes it (two spaces before "trend"), with the deciles in its order."""
+DECILES = ("Most deprived decile", "Second most deprived decile", "Third more deprived decile",
+           "Fourth more deprived decile", "Fifth more deprived decile", "Fifth less deprived decile",
+           "Fourth less deprived decile", "Third less deprived decile",
+           "Second least deprived decile", "Least deprived decile")
+ETHNIC_GROUPS = "Ethnic groups"
+ETHNIC_SHARES = {"White British": None, "White Other": 0.29, "Asian": 0.33, "Black": 0.16,
+                 "Chinese": 0.03, "Mixed": 0.11, "Other": 0.08}
+"""Fingertips' groups, in its order: of the people who are not White British, the made-up share
+in each group (White British is the rest)."""
+DIVERSITY = {"E92000001": 0.265, "E12000008": 0.165, "E10000032": 0.16}
+"""Made-up share of people who are not White British, where ethnic groups are given: only where
+there are enough people in the smallest groups for a value (no district)."""
+UPPER = ("E92000001", "E12000008", "E10000032")
+"""England, the region and the county: where small groups are big enough to give a value."""
+
+
+@dataclass(frozen=True)
+class Breakdowns:
+    """An indicator's made-up breakdowns besides its rows for everyone.
+
+    sexes: Male and Female series (every period) it did not have, each with its multiplier of
+        the rate (or of the odds of a proportion);
+    ages: broad age bands (Persons, every period): multiplier and share of the people;
+    deciles: per sex, the gap between the most and least deprived deciles within each area in
+        England: a ratio of rates (or odds), or years of life expectancy;
+    ethnic: per ethnic group, the multiplier of the rate (or odds);
+    areas: where the deciles are given (ethnic groups: England, the region and the county); tilt: how much larger (above 0) or smaller the most
+        deprived decile's population is than the least deprived's (children, older people).
+    """
+
+    sexes: dict[str, float] = field(default_factory=dict)
+    ages: dict[str, tuple[float, float]] = field(default_factory=dict)
+    deciles: dict[str, float] = field(default_factory=dict)
+    ethnic: dict[str, float] = field(default_factory=dict)
+    areas: tuple[str, ...] = tuple(a.code for a in AREAS)
+    tilt: float = 0.0
+
+
+BREAKDOWNS = {
+    90366: Breakdowns(deciles={"Persons": 8.6, "Male": 9.6, "Female": 7.7}),  # life expectancy
+    108: Breakdowns(deciles={"Persons": 2.9}),  # under 75 mortality
+    92033: Breakdowns(sexes={"Male": 1.2, "Female": 0.8}, deciles={"Persons": 2.8}, tilt=0.3,
+                      ethnic={"White British": 0.92, "White Other": 1.0, "Asian": 1.3, "Black": 1.75,
+                              "Chinese": 0.8, "Mixed": 1.1, "Other": 1.35}),  # Year 6 obesity
+    92443: Breakdowns(deciles={"Persons": 4.0}, areas=UPPER),  # adult smoking
+    22401: Breakdowns(sexes={"Male": 0.82, "Female": 1.15}, deciles={"Persons": 1.45}, tilt=-0.3,
+                      ages={"65-79 yrs": (0.51, 0.72), "80+ yrs": (2.4, 0.28)}, areas=UPPER),
+}
+"""Adult smoking's deciles stop at the county (its survey's few respondents per district would
+leave some deciles with no smokers at all), as do falls' (a district's few admissions per decile
+would hide the gradient). Ethnic groups: Year 6 obesity only, and not for districts."""
+
+
+def category_rows(spec: Spec, more: Breakdowns, step: int, period: tuple) -> list[list[str]]:
+    """The rows of the latest period by deprivation decile within the area and by ethnic group:
+    per area (England first), sex, category type, category."""
+    rng = np.random.default_rng([SEED, spec.id, 3])
+    effects, rows = area_effects(spec), []
+    for area in AREAS:
+        width = 1.0 if area.code == "E92000001" else 0.9 if area.code in UPPER else \
+            0.75 * float(np.exp(rng.normal(0, 0.12)))  # England holds the widest range of places
+        shares = decile_shares(more.tilt, rng)
+        groups = ethnic_shares(area.code) if more.ethnic and area.code in DIVERSITY else {}
+        deciles = more.deciles if area.code in more.areas else {}
+        for sex in [s for s in ("Persons", "Male", "Female") if s in deciles or
+                    (s == "Persons" and groups)]:
+            pop = people(spec, area, step, sex)
+            made = []
+            if sex in deciles:
+                gaps = decile_gaps(spec, more.deciles[sex] ** width if spec.kind != LE
+                                   else more.deciles[sex] * width)
+                made += [((DECILES_WITHIN_AREA, name), gap, share)
+                         for name, gap, share in zip(DECILES, gaps, shares)]
+            if sex == "Persons":
+                made += [((ETHNIC_GROUPS, name), more.ethnic[name], share)
+                         for name, share in groups.items()]
+            for category, effect, share in made:  # years added to a life expectancy, else a multiplier
+                if spec.kind == LE:
+                    truth = true_value(spec, *effects[area.code], step, sex, years=effect)
+                else:
+                    truth = true_value(spec, *effects[area.code], step, sex, SEXES[sex][2] * effect)
+                this = measure(spec, truth, pop * share, rng)
+                if spec.kind == LE:  # the people each value is about: what an SII weights by
+                    this["denominator"] = round(pop * share * spec.share)
+                rows.append(category_row(spec, area, period, sex, category, this))
+    return rows
+
+
+def decile_gaps(spec: Spec, gap: float) -> list[float]:
+    """Each decile's difference from the area's value (most deprived first): `gap` between the
+    ends, steepest at the most deprived end. Years for life expectancy, else multipliers."""
+    shape = (1 - np.arange(10) / 9) ** 1.4
+    shape = shape - shape.mean()
+    if spec.kind == LE:
+        return [float(-gap * s) for s in shape]
+    return [float(gap ** s) for s in shape]
+
+
+def decile_shares(tilt: float, rng: np.random.Generator) -> list[float]:
+    """Each decile's share of the area's people: about a tenth (deciles of neighbourhoods), more
+    in the most deprived with a positive tilt, with some made-up scatter."""
+    sizes = (1 + tilt * (0.5 - np.arange(10) / 9)) * np.exp(rng.normal(0, 0.05, 10))
+    return [float(s) for s in sizes / sizes.sum()]
+
+
+def ethnic_shares(code: str) -> dict[str, float]:
+    """Each ethnic group's share of an area's people."""
+    others = DIVERSITY[code]
+    return {name: 1 - others if share is None else others * share for name, share in ETHNIC_SHARES.items()}
 
 
 def write_chapters(out: Path) -> dict[str, int]:
