@@ -18,10 +18,10 @@ from generators.charts import asset_files, figures
 from generators.config import Config
 from generators.fetch.stale import find_stale_indicators
 from generators.load import load_all
-from generators.model import AreaPage, build_site
+from generators.model import AreaPage, Site, build_site
 from generators.render import jobs, make_page, redirect_pages
 from generators.report import build_report, check_totals
-from generators.stats import assess, compute_ranges
+from generators.stats import assess, category_order, compute_ranges, inequality_indices
 from generators.tidy import tidy_rows
 from generators.write import make_pages, previous_state, state_bytes, write_project
 
@@ -53,7 +53,8 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     tidied = stage("tidy", lambda: tidy_rows(inputs.rows.table, config, inputs.indicators, {str(p) for p in inputs.local_files}))
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess(tidied, config))
-    site = stage("model", lambda: build_site(tidied.table, config, tidied.indicators, tidied.chapter_of))
+    indices = stage("sii", lambda: inequality_indices(tidied.table, tidied.indicators, category_order(tidied.table)))
+    site = stage("model", lambda: build_site(tidied.table, config, tidied.indicators, tidied.chapter_of, indices))
     config = site.config  # with its title, where the areas gave it
     ranges = compute_ranges(tidied.table, config.benchmark)
     shared = jobs.shared_context(site, inputs.boundaries, cache / "charts")
@@ -68,6 +69,7 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     made.merge(areas)
     checks["missing_boundaries"] = made.missing_codes
     checks["stale"] = _stale(inputs.manifest, config)
+    checks["breakdowns_shown"] = breakdowns_shown(site)
     report = build_report(inputs.rows, tidied, checks, report_root(config))
     check_totals(report)
     made.merge(make_pages([jobs.report_job(report)], shared, make_page, build, previous=previous))
@@ -87,6 +89,16 @@ def report_root(config: Config) -> Path:
     if source.is_dir():
         return source.resolve().parent
     return source.resolve().parent.parent if source.suffix.lower() == ".csv" else config.root
+
+
+def breakdowns_shown(site: Site) -> dict[str, int]:
+    """Category rows on the pages, by category type: the published areas' and the benchmark's (indicator pages)."""
+    counts: dict[str, int] = {}
+    shown = [b for p in site.areas for c in p.chapters for s in c.sections for b in s.breakdowns]
+    shown += [b for p in site.indicators for r in p.series for b in r.breakdowns]
+    for breakdown in shown:
+        counts[breakdown.category_type] = counts.get(breakdown.category_type, 0) + len(breakdown.categories)
+    return counts
 
 
 def peak_memory_mb() -> int:

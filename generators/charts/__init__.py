@@ -7,9 +7,11 @@ from generators.charts.assets import asset_files, write_assets
 from generators.charts.chart import Chart, NoChart
 from generators.charts.compare import chart_compare
 from generators.charts.html import chart_files, page_specs, render_figure
+from generators.charts.inequality import chart_inequality
 from generators.charts.inputs import (
     CompareBar,
     CompareInput,
+    InequalityInput,
     MapArea,
     MapInput,
     PyramidBand,
@@ -30,6 +32,7 @@ __all__ = [
     "Chart",
     "CompareBar",
     "CompareInput",
+    "InequalityInput",
     "MapArea",
     "MapInput",
     "NoChart",
@@ -43,6 +46,7 @@ __all__ = [
     "asset_files",
     "chart_compare",
     "chart_files",
+    "chart_inequality",
     "chart_map",
     "chart_pyramid",
     "chart_spine",

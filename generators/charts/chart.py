@@ -45,6 +45,7 @@ class NoChart:
 KIND_NAMES = {
     "trend": "Line chart",
     "compare": "Bar chart",
+    "inequality": "Bar chart",
     "spine": "Spine chart",
     "pyramid": "Population pyramid",
     "map": "Map",

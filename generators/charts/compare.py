@@ -131,7 +131,7 @@ def _describe_ranking(data: CompareInput, bars: list[CompareBar]) -> tuple[str, 
     return title, " ".join(parts)
 
 
-def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
+def _spec(data: CompareInput, bars: list[CompareBar], description: str, reference: tuple[str, float] | None = None) -> dict:
     d, u = data.decimals, data.unit
     values = [
         {
@@ -161,6 +161,12 @@ def _spec(data: CompareInput, bars: list[CompareBar], description: str) -> dict:
     if bold:  # the highlighted areas and the benchmark are named in bold, as in the static chart
         test = " || ".join(f"datum.value === {expr_string(label)}" for label in bold)
         layers[1]["encoding"]["y"]["axis"]["labelFontWeight"] = {"expr": f"({test}) ? 'bold' : 'normal'"}
+    if reference is not None:  # the area's value for everyone, as a dashed rule across the bars, named in its tooltip
+        layers.append({
+            "data": {"values": [{"r": round4(reference[1]), "rn": reference[0], "tr": format_chart_value(reference[1], d, u)}]},
+            "mark": {"type": "rule", "color": ENGLAND, "strokeDash": [4, 3], "strokeWidth": 2},
+            "encoding": {"x": {"field": "r", "type": "quantitative"}, "tooltip": [{"field": "rn", "title": "Reference"}, {"field": "tr", "title": "Value"}]},
+        })
     return spec
 
 
@@ -176,8 +182,9 @@ def _style(b: CompareBar) -> tuple[str, str]:
     return colour, shape
 
 
-def _svg(data: CompareInput, bars: list[CompareBar], title: str, description: str) -> str:
-    nums = [x for b in bars for x in (b.value, b.lower, b.upper) if x is not None] + [0.0]
+def _svg(data: CompareInput, bars: list[CompareBar], title: str, description: str, reference: tuple[str, float] | None = None) -> str:
+    """The static chart; `reference`: a dashed line across the bars at a value, with its name (an area's value for everyone)."""
+    nums = [x for b in bars for x in (b.value, b.lower, b.upper) if x is not None] + [0.0] + ([reference[1]] if reference else [])
     ticks = svg.nice_ticks(min(nums), max(nums))
     label_w = min(max(svg.text_width(b.label) * 1.1 for b in bars if b.role != "gap") + 20, 220)  # bold labels are wider
     left, right = label_w, 96.0
@@ -194,9 +201,12 @@ def _svg(data: CompareInput, bars: list[CompareBar], title: str, description: st
     out.append(svg.text(left + plot_w / 2, height - 4, svg.shorten(data.unit or data.indicator, plot_w), "middle"))
     for i, b in enumerate(bars):
         out.append(_bar(b, TOP + ROW * (i + 0.5), x, left, x(max(0.0, ticks[0]))))
+    if reference is not None:
+        out.append(svg.tag("line", x1=x(reference[1]), y1=TOP - 4, x2=x(reference[1]), y2=height - BOTTOM, stroke=ENGLAND, stroke_width=2, stroke_dasharray="4 3"))
     present = [v for v in VERDICTS if any(b.verdict == v and b.role != "benchmark" for b in bars)]
     items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present]
     items += [("bar", ENGLAND, data.benchmark_name)] if any(b.role == "benchmark" for b in bars) else []
+    items += [("dash", ENGLAND, reference[0])] if reference is not None else []
     key, _ = svg.legend([*items, ("line", ENGLAND, "95% confidence interval")], 8, 16, W - 16)
     return svg.document(W, height, title, description, "".join(out) + key)
 

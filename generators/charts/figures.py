@@ -17,7 +17,7 @@ from pathlib import Path
 from generators import charts as c
 from generators.charts.chart import finite
 from generators.load.population import Population
-from generators.model import Area, AreaPage, ChapterPage, IndicatorPage, Point, Ranking, Section, ThemePage
+from generators.model import Area, AreaPage, Breakdowns, ChapterPage, IndicatorPage, Point, Ranking, Section, ThemePage
 
 
 @dataclass
@@ -66,7 +66,26 @@ def section_figures(shown: ChapterPage | ThemePage, benchmark: Area) -> Figures:
     for section in shown.own_sections:
         figures.add(shown.path, section.anchor, c.chart_trend(_trend(section, benchmark)), f"{section.anchor}-trend", table=False)
         figures.add(shown.path, section.anchor + "-compare", c.chart_compare(_compare(section, benchmark)), f"{section.anchor}-compare")
+        add_breakdowns(figures, shown.path, section, section.breakdowns)
     return figures.finish()
+
+
+def add_breakdowns(figures: Figures, path: str, section: Section, breakdowns: tuple[Breakdowns, ...]) -> None:
+    """An inequalities chart per breakdown of a section."""
+    for shown in breakdowns:
+        figures.add(path, shown.anchor, c.chart_inequality(inequality_input(section.title, section.indicator.unit, shown, section.area.name)), shown.anchor)
+
+
+def inequality_input(title: str, unit: str, shown: Breakdowns, area: str) -> c.InequalityInput:
+    labels = [k.label for k in shown.categories]
+    if shown.deprivation and len(labels) > 2:  # `1 most deprived`, 2, 3 ... `10 least deprived`: short enough for a phone
+        labels = [f"{i}{' most deprived' if i == 1 else ' least deprived' if i == len(labels) else ''}" for i in range(1, len(labels) + 1)]
+    bars = tuple(
+        c.CompareBar(label, finite(k.point.value), finite(k.point.lower_95), finite(k.point.upper_95), k.point.verdict or "Not compared")
+        for label, k in zip(labels, shown.categories)
+    )
+    overall = finite(shown.overall.value) if shown.overall else None
+    return c.InequalityInput(title, area, shown.heading, shown.period, unit, bars, overall, shown.gap)
 
 
 def indicator_page_figures(page: IndicatorPage, benchmark: Area, boundaries: c.Boundaries | None, cache: Path | None) -> Figures:
@@ -74,6 +93,8 @@ def indicator_page_figures(page: IndicatorPage, benchmark: Area, boundaries: c.B
     figures = Figures()
     drawn = {s.code for s in boundaries.shapes} if boundaries is not None else set()
     for series in page.series:
+        for breakdown in series.breakdowns:  # England's
+            figures.add(page.path, breakdown.anchor, c.chart_inequality(inequality_input(series.title, page.indicator.unit, breakdown, benchmark.name)), breakdown.anchor)
         for ranking in series.rankings:
             figures.add(page.path, ranking.anchor, c.chart_compare(ranking_input(ranking, page.indicator.unit, benchmark.name)), f"{ranking.anchor}-ranked", table=False)
             if boundaries is not None and any(r.area.code in drawn for r in ranking.ranked):

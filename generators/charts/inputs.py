@@ -141,3 +141,19 @@ class MapInput:
     areas: tuple[MapArea, ...]
     decimals: int = 1
     benchmark_name: str = "England"
+
+
+@dataclass(frozen=True)
+class InequalityInput:
+    """One breakdown of an indicator in one area and period: a bar per category (``verdict``:
+    compared with the area's value for everyone), in the categories' order, and that value."""
+
+    indicator: str
+    area: str
+    breakdown: str
+    period: str
+    unit: str
+    bars: tuple[CompareBar, ...]
+    overall: float | None
+    gap: str = ""
+    decimals: int = 1

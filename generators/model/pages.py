@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -12,6 +14,7 @@ from generators.columns import Breakdown
 from generators.config import ENGLAND, Chapter, Config, slugify
 from generators.errors import DataError
 from generators.load.metadata import Indicator
+from generators.model.inequalities import Breakdowns, make_breakdowns
 from generators.model.messages import key_messages
 from generators.model.series import (
     Area,
@@ -26,6 +29,7 @@ from generators.model.series import (
     series_title,
     varying,
 )
+from generators.stats.inequalities import category_order
 from generators.words import area_type_rank, area_type_words
 
 RESERVED_SLUGS = ("charts",)
@@ -89,10 +93,52 @@ def section_path(section: Section, chapter_slug: str) -> str:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """One breakdown of one section, as the Inequalities page lists it."""
+
+    section: Section
+    chapter: Chapter
+    breakdown: Breakdowns
+
+    @property
+    def path(self) -> str:
+        """Where its section is shown in full, from the site root."""
+        return section_path(self.section, self.chapter.slug)
+
+
+@dataclass(frozen=True)
+class InequalitiesPage:
+    """An area's Inequalities page: per chapter, every breakdown of its indicators, widest gaps first."""
+
+    area: Area
+    chapters: tuple[tuple[Chapter, tuple[Gap, ...]], ...]
+
+    @property
+    def path(self) -> str:
+        return f"areas/{self.area.slug}/{INEQUALITIES}/"
+
+    @property
+    def widest(self) -> tuple[Gap, ...]:
+        """Every significant gap, widest first (the key messages name the first)."""
+        gaps = [g for _, gaps in self.chapters for g in gaps if g.breakdown.significant and g.breakdown.gap]
+        return tuple(sorted(gaps, key=_widest_first))
+
+
+INEQUALITIES = "inequalities"
+"""The address of an area's Inequalities page (no chapter may take it)."""
+
+
+def _widest_first(gap: Gap) -> tuple[bool, float, str]:
+    ratio = gap.breakdown.ratio
+    return (not gap.breakdown.significant, -(ratio if ratio == ratio and ratio != float("inf") else 1e9), gap.section.title)
+
+
+@dataclass(frozen=True)
 class AreaPage:
     area: Area
     chapters: tuple[ChapterPage, ...]
     messages: tuple[str, ...]
+    inequalities: InequalitiesPage | None = None
 
     @property
     def path(self) -> str:
@@ -141,6 +187,8 @@ class Rankings:
     title: str
     anchor: str
     rankings: tuple[Ranking, ...]
+    breakdowns: tuple[Breakdowns, ...] = ()
+    """The benchmark's (England's) breakdowns by category, where the data has them."""
 
 
 @dataclass(frozen=True)
@@ -164,18 +212,23 @@ class Site:
     all_areas: dict[str, Area]
 
 
-def build_site(table: pd.DataFrame, config: Config, indicators: dict[str, Indicator], chapter_of: dict[str, str]) -> Site:
-    """Every page model of the site."""
+def build_site(
+    table: pd.DataFrame, config: Config, indicators: dict[str, Indicator], chapter_of: dict[str, str], indices: dict[tuple[str, ...], Any] | None = None
+) -> Site:
+    """Every page model of the site. `indices`: the stats stage's indices of inequality, by
+    (area code, indicator id, sex, age, category type, period)."""
     known = all_areas(table)
     benchmark = known.get(config.benchmark) or _absent_benchmark(config)
     published = choose_areas(known, config)
     points = group_points(table)
     ages = _Ages(config, table)
-    sections = _sections(table, points, config, indicators, known, published, ages)
+    breakdowns = _Breakdowns(table, points, indices or {})
+    sections = _sections(table, points, config, indicators, known, published, ages, breakdowns)
     chapters = {c.slug: c for c in config.chapters}
     areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name) for a in published)
     ranking = _Ranker(points, known, config, _period_order(table))
-    by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published, ranking)
+    england = lambda s: breakdowns.of(dataclasses.replace(s, area=benchmark, points=s.benchmark, breakdowns=())).breakdowns  # noqa: E731
+    by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published, ranking, england)
     titled = config if config.title else dataclasses.replace(config, title=site_title(published))
     return Site(titled, benchmark, areas, by_indicator, known)
 
@@ -209,8 +262,44 @@ def _absent_benchmark(config: Config) -> Area:
     return Area(ENGLAND, "England", "England", "england")
 
 
-def _sections(table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ...]], config: Config, indicators: dict[str, Indicator], known: dict[str, Area], published: tuple[Area, ...], ages: _Ages) -> dict[str, list[Section]]:
-    """Sections per published area code, in chapter order then series order."""
+CategoriesBySeries = dict[tuple[str, str, str, str], dict[str, list[tuple[str, tuple[Point, ...]]]]]
+"""(area code, indicator id, sex, age) -> category type -> [(category, its points)], in the data's order of keys."""
+
+
+def _categories(points: dict[tuple[str, ...], tuple[Point, ...]]) -> CategoriesBySeries:
+    found: CategoriesBySeries = {}
+    for key, series in points.items():
+        area, i, sex, age, category_type, category = key
+        if category_type:
+            found.setdefault((area, i, sex, age), {}).setdefault(category_type, []).append((category, series))
+    return found
+
+
+class _Breakdowns:
+    """Every section's breakdowns by category, from the points, the categories' order and the indices of inequality."""
+
+    def __init__(self, table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ...]], indices: dict[tuple[str, ...], Any]):
+        self.categories = _categories(points)
+        self.order, self.period_order = category_order(table), _period_order(table)
+        self.indices: dict[tuple[str, ...], dict[tuple[str, str], Any]] = {}
+        for (a, i, sex, age, category_type, period), found in indices.items():
+            self.indices.setdefault((a, i, sex, age), {})[(category_type, period)] = found
+
+    def of(self, section: Section) -> Section:
+        """The section with its breakdowns (itself where it has none)."""
+        key = (section.area.code, section.indicator.id, section.sex, section.age)
+        by_type = self.categories.get(key)
+        if not by_type:
+            return section
+        latest = section.latest.period if section.latest else ""
+        made = make_breakdowns(
+            section.area, section.title, section.anchor, section.indicator.unit, latest, section.points, by_type, self.order, self.period_order, self.indices.get(key, {})
+        )
+        return dataclasses.replace(section, breakdowns=made)
+
+
+def _sections(table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ...]], config: Config, indicators: dict[str, Indicator], known: dict[str, Area], published: tuple[Area, ...], ages: _Ages, breakdowns: _Breakdowns) -> dict[str, list[Section]]:
+    """Sections per published area code, in chapter order then series order, each with its breakdowns by category."""
     varies = varying(table)
     by_area: dict[str, list[tuple[str, ...]]] = {}
     for key in points:
@@ -219,7 +308,7 @@ def _sections(table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ..
     for area in published:
         keys = sorted(by_area.get(area.code, []), key=series_order)
         result[area.code] = [
-            _section(indicators[i], Breakdown(*b), area, varies[i], points[(area.code, i, *b)], points.get((config.benchmark, i, *b), ()), points.get((area.parent_code, i, *b), ()), ages)
+            breakdowns.of(_section(indicators[i], Breakdown(*b), area, varies[i], points[(area.code, i, *b)], points.get((config.benchmark, i, *b), ()), points.get((area.parent_code, i, *b), ()), ages))
             for i, *b in keys if i in indicators and not Breakdown(*b).category_type
         ]
     return result
@@ -256,7 +345,13 @@ def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[st
         if own:  # a chapter with nothing for this area is neither made nor linked
             pages.append(ChapterPage(area, chapter, own, key_messages(own, benchmark), _themes(area, chapter, own)))
     everything = tuple(s for page in pages for s in page.sections)
-    return AreaPage(area, tuple(pages), key_messages(everything, benchmark, limit=6))
+    gaps = tuple(
+        (page.chapter, tuple(sorted((Gap(s, page.chapter, b) for s in page.sections for b in s.breakdowns), key=_widest_first)))
+        for page in pages if any(s.breakdowns for s in page.sections)
+    )
+    inequalities = InequalitiesPage(area, gaps) if gaps else None
+    named = tuple(g.breakdown.gap for g in inequalities.widest[:2]) if inequalities else ()  # the largest significant gaps
+    return AreaPage(area, tuple(pages), key_messages(everything, benchmark, limit=6 - len(named)) + named, inequalities)
 
 
 def _themes(area: Area, chapter: Chapter, sections: tuple[Section, ...]) -> tuple[ThemePage, ...]:
@@ -269,7 +364,8 @@ def _themes(area: Area, chapter: Chapter, sections: tuple[Section, ...]) -> tupl
 
 
 def _indicator_pages(
-    sections: dict[str, list[Section]], indicators: dict[str, Indicator], chapters: dict[str, Chapter], chapter_of: dict[str, str], published: tuple[Area, ...], ranking: _Ranker
+    sections: dict[str, list[Section]], indicators: dict[str, Indicator], chapters: dict[str, Chapter], chapter_of: dict[str, str], published: tuple[Area, ...], ranking: _Ranker,
+    benchmark_breakdowns: Callable[[Section], tuple[Breakdowns, ...]],
 ) -> tuple[IndicatorPage, ...]:
     by_id: dict[str, list[Section]] = {}
     for area in published:
@@ -285,7 +381,7 @@ def _indicator_pages(
         by_series: dict[str, list[Section]] = {}
         for section in by_id[indicator_id]:
             by_series.setdefault(section.anchor, []).append(section)
-        series = tuple(Rankings(own[0].title, anchor, ranking.rankings(own, chapter.slug)) for anchor, own in by_series.items())
+        series = tuple(Rankings(own[0].title, anchor, ranking.rankings(own, chapter.slug), benchmark_breakdowns(own[0])) for anchor, own in by_series.items())
         pages.append(IndicatorPage(indicator, chapter, slug, series))
     return tuple(pages)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -13,6 +14,9 @@ from generators.columns import POINT_COLUMNS, SERIES, Breakdown
 from generators.config import Config, slugify
 from generators.errors import DataError
 from generators.load.metadata import Indicator
+
+if TYPE_CHECKING:
+    from generators.model.inequalities import Breakdowns
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class Section:
     parent: tuple[Point, ...]
     years_old: int = 0
     """How many years old the latest figure is, where that is more than `old_after_years`; else 0."""
+    breakdowns: tuple[Breakdowns, ...] = ()
+    """The same indicator, sex and age by category (deprivation deciles, ethnic groups...), one per category type."""
 
     @property
     def sex(self) -> str:

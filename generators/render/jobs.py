@@ -88,6 +88,8 @@ def area_jobs(site: Site, narrative: dict[str, str], overview_inputs: Any) -> li
         for chapter in page.chapters:
             for shown in chapter.section_pages:
                 jobs.append(PageJob(shown.path, "chapter" if isinstance(shown, ChapterPage) else "theme", shown, narrative_for(narrative, shown)))
+        if page.inequalities is not None:
+            jobs.append(PageJob(page.inequalities.path, "inequalities", page.inequalities))
     return jobs
 
 
@@ -99,8 +101,9 @@ def site_jobs(site: Site, table: pd.DataFrame) -> list[PageJob]:
     jobs = [
         PageJob("", "home", _home(site, topics)),
         PageJob("areas/", "areas", _area_groups(site)),
-        PageJob("topics/", "topics", topics),
+        PageJob("topics/", "topics", (topics, any(p.inequalities for p in site.areas))),
         *(PageJob(f"topics/{t.chapter.slug}/", "topic", (t, _areas_with(site, t.chapter))) for t in topics),
+        *([PageJob("topics/inequalities/", "inequalities_topic", unequal)] if (unequal := tuple(p.inequalities for p in site.areas if p.inequalities)) else []),
         PageJob("indicators/", "indicators", links),
         *(PageJob(p.path, "indicator", p) for p in site.indicators),
         PageJob("downloads/", "downloads", (table[DOWNLOAD_COLUMNS], areas)),
@@ -127,7 +130,10 @@ def _home(site: Site, topics: tuple[Topic, ...]) -> dict[str, Any]:
     highlights = tuple((p.area, p.messages[:3]) for p in leading_areas(site) if p.messages)[:12]
     released = sorted((p.indicator for p in site.indicators if p.indicator.release_date), key=lambda i: (i.release_date, i.name), reverse=True)
     areas = tuple(p.area for p in site.areas)
-    return {"areas": areas, "topics": tuple(t.chapter for t in topics), "indicator_count": len(site.indicators), "highlights": highlights, "recent": tuple(released[:5])}
+    return {
+        "areas": areas, "topics": tuple(t.chapter for t in topics), "indicator_count": len(site.indicators), "highlights": highlights, "recent": tuple(released[:5]),
+        "inequalities": any(p.inequalities for p in site.areas),
+    }
 
 
 def _area_groups(site: Site) -> tuple[tuple[str, tuple[Area, ...]], ...]:

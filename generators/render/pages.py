@@ -10,7 +10,7 @@ from typing import Any
 
 from generators.charts import figures as f
 from generators.config import slugify
-from generators.model import IndicatorPage
+from generators.model import IndicatorPage, InequalitiesPage
 from generators.render.downloads import by_area, safe_csv
 from generators.render.jobs import Made, Overview, PageJob, Shared
 from generators.render.markdown import render_page
@@ -52,6 +52,15 @@ def _indicator(job: PageJob, shared: Shared) -> Made:
     return Made(files, tuple(sorted(drawn.missing_codes)))
 
 
+def _inequalities(job: PageJob, shared: Shared) -> Made:
+    page: InequalitiesPage = job.model
+    drawn = f.Figures()
+    for _, gaps in page.chapters:
+        for gap in gaps:
+            f.add_breakdowns(drawn, page.path, gap.section, (gap.breakdown,))
+    return _with_markdown(job, "inequalities.md.j2", page, drawn.finish(), shared)
+
+
 def _simple(template: str, context: Callable[[Any], dict[str, Any]]) -> Callable[[PageJob, Shared], Made]:
     def make(job: PageJob, shared: Shared) -> Made:
         return Made({job.key + "index.md": render_page(template, **context(job.model), **shared.common).encode("utf-8")})
@@ -83,9 +92,11 @@ MAKERS: dict[str, Callable[[PageJob, Shared], Made]] = {
     "indicator": _indicator,
     "home": _simple("home.md.j2", lambda m: dict(m)),
     "areas": _simple("areas.md.j2", lambda groups: {"groups": list(groups), "group_anchor": slugify}),
-    "topics": _simple("topics.md.j2", lambda topics: {"topics": list(topics)}),
+    "topics": _simple("topics.md.j2", lambda m: {"topics": list(m[0]), "inequalities": m[1]}),
     "topic": _simple("topic.md.j2", lambda m: {"topic": m[0], "areas": list(m[1])}),
     "indicators": _simple("indicators.md.j2", lambda links: {"pages": list(links)}),
+    "inequalities": _inequalities,
+    "inequalities_topic": _simple("inequalities_topic.md.j2", lambda pages: {"pages": list(pages)}),
     "downloads": _downloads,
     "report": _report,
 }

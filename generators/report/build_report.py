@@ -29,7 +29,7 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
     report = {
         "rows": rows,
         "files": [{"file": f, "rows": n} for f, n in loaded.rows_by_file],
-        "breakdowns": _breakdowns(tidy.table),
+        "breakdowns": _breakdowns(tidy.table, (checks or {}).get("breakdowns_shown", {})),
         "no_data": _no_data(tidy.table),
         "set_aside": set_aside,
         "polarity": _polarity(tidy),
@@ -58,11 +58,12 @@ def _relative_files(report: dict[str, Any], root: Path, inputs: list[str]) -> di
     return report
 
 
-def _breakdowns(table: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows broken down by category (deprivation decile, ethnic group...), counted by category type."""
+def _breakdowns(table: pd.DataFrame, shown: dict[str, int]) -> list[dict[str, Any]]:
+    """Rows broken down by category (deprivation decile, ethnic group...), counted by category type:
+    read, used (in the downloads), and shown on the pages (`shown`: the newest period's, by type)."""
     rows = table[table["category_type"] != ""]
     counts = rows.groupby("category_type")["status"].value_counts().unstack(fill_value=0)
-    return [{"category_type": str(k), "rows": int(r.sum()), "used": int(r.get("used", 0))} for k, r in counts.iterrows()]
+    return [{"category_type": str(k), "rows": int(r.sum()), "used": int(r.get("used", 0)), "on_pages": int(shown.get(str(k), 0))} for k, r in counts.iterrows()]
 
 
 def _set_aside_groups(tidy: Tidy) -> list[dict[str, Any]]:

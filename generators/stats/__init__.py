@@ -9,6 +9,7 @@ from generators.stats._common import LEVELS, Estimates, z_value
 from generators.stats.assess import assess
 from generators.stats.compare import POLARITIES, assign_quantiles, compare_by_quintile, compare_limits_to_benchmark
 from generators.stats.dsr import compute_dobson_limits, compute_dsr, compute_dsr_by_area, load_esp2013
+from generators.stats.inequalities import category_order, inequality_indices
 from generators.stats.isr import compute_expected, compute_isr, compute_isr_from_totals, compute_isr_rate
 from generators.stats.life_expectancy import compute_life_expectancy
 from generators.stats.means import compute_mean, summarise_values
@@ -36,6 +37,7 @@ __all__ = [
     "agreement",
     "assess",
     "assign_quantiles",
+    "category_order",
     "compare_by_quintile",
     "compare_limits_to_benchmark",
     "compare_rows_to_benchmark",
@@ -61,6 +63,7 @@ __all__ = [
     "compute_trends",
     "compute_wilson_limits",
     "find_small_counts",
+    "inequality_indices",
     "infer_polarity",
     "load_esp2013",
     "name_count_method",

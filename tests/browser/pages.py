@@ -13,6 +13,8 @@ PAGES = {
     "topic": "/topics/living-well/",
     "indicators": "/indicators/",
     "indicator": "/indicators/adult-smoking/",
+    "inequalities": "/areas/west-sussex/inequalities/",
+    "inequalities-topic": "/topics/inequalities/",
     "downloads": "/downloads/",
     "about": "/about/",
     "methods": "/methods/",
@@ -22,6 +24,6 @@ PAGES = {
 }
 
 # The pages issue 5 names for the axe-core audit.
-AUDITED = ["home", "areas", "area", "chapter", "themed-chapter", "theme", "indicator", "accessibility", "build-report"]
+AUDITED = ["home", "areas", "area", "chapter", "themed-chapter", "theme", "indicator", "inequalities", "inequalities-topic", "accessibility", "build-report"]
 
 CHAPTER = PAGES["chapter"]

@@ -22,3 +22,15 @@ def test_without_an_area_nothing_is_marked(narrow_site) -> None:
     expect(page.locator("h3").first).to_be_visible()
     assert page.locator(".jsna-reader").count() == 0
     assert page.locator("tr[aria-current]").count() == 0
+
+
+def test_an_inequalities_figure_has_a_name_a_text_alternative_and_its_data_at_phone_width(narrow_site) -> None:
+    page = narrow_site.open("/areas/west-sussex/inequalities/")
+    figure = page.locator("figure.jsna-chart--inequality").first
+    expect(figure).to_have_attribute("data-jsna-state", "rendered")
+    assert "West Sussex overall" in figure.locator("figcaption").inner_text()
+    expect(figure.locator("img.jsna-chart__static")).to_have_attribute("alt", "Bar chart: " + figure.locator(".jsna-chart__title").inner_text())
+    figure.locator("summary").click()
+    assert figure.locator("table tbody tr").count() == 10  # every decile, as a table
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 320 px"
+    expect(page.get_by_text("Slope index of inequality:").first).to_be_visible()

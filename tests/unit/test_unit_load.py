@@ -75,8 +75,8 @@ def test_the_narrative_folder_is_never_published_as_pages(loaded) -> None:
 
 
 def test_rows_metadata_and_the_mkdocs_template_are_read_once(loaded, tmp_path: Path) -> None:
-    assert loaded.rows.rows_by_file == ((str(tmp_path / "jsna/data/local.csv"), 28),)
-    assert len(loaded.rows.table) == 28
+    assert loaded.rows.rows_by_file == ((str(tmp_path / "jsna/data/local.csv"), 33),)
+    assert len(loaded.rows.table) == 33
     assert loaded.local_files == (tmp_path / "jsna/data/local.csv",)
     assert sorted(loaded.indicators) == ["A1", "S1"]
     assert loaded.indicators["S1"].theme == "Smoking"

@@ -30,6 +30,11 @@ EXPECTED = {  # (kind, key) -> the files made
     ("areas", "areas/"): {"areas/index.md"},
     ("topics", "topics/"): {"topics/index.md"},
     ("topic", "topics/living-well/"): {"topics/living-well/index.md"},
+    ("inequalities_topic", "topics/inequalities/"): {"topics/inequalities/index.md"},
+    ("inequalities", "areas/west-sussex/inequalities/"): {
+        "areas/west-sussex/inequalities/index.md", "areas/west-sussex/inequalities/charts/specs.json",
+        *(f"areas/west-sussex/inequalities/charts/adult-smoking-by-deprivation-fifths-of-neighbourhoods-in-the-area.{ext}" for ext in ("svg", "csv")),
+    },
     ("indicators", "indicators/"): {"indicators/index.md"},
     ("indicator", "indicators/adult-smoking/"): {
         "indicators/adult-smoking/index.md", "indicators/adult-smoking/charts/specs.json",
@@ -53,7 +58,7 @@ def test_every_kind_of_page_has_a_maker_and_a_case_here() -> None:
 
 def test_the_small_site_has_one_job_per_page(small) -> None:
     keys = [j.key for j in small.jobs]
-    assert len(keys) == len(set(keys)) == 6 * 3 + 5 + 2 + 1 + 1  # areas x (overview, chapter, theme); home to indicators; 2 indicators; downloads; report
+    assert len(keys) == len(set(keys)) == 6 * 3 + 1 + 5 + 1 + 2 + 1 + 1  # areas x (overview, chapter, theme); West Sussex's inequalities; home to indicators; inequalities topic; 2 indicators; downloads; report
 
 
 @pytest.mark.parametrize(("kind", "key"), sorted(EXPECTED))
@@ -83,7 +88,7 @@ def test_making_a_page_twice_gives_the_same_bytes(small) -> None:
 def test_the_report_page_and_its_json_are_the_same_report(small) -> None:
     made = make_page(small.report_job, small.shared)
     assert made.files["build-report.json"].decode("utf-8") == report_json(small.report_job.model)
-    assert "| Read | 28 |" in made.files["build-report/index.md"].decode("utf-8")
+    assert "| Read | 33 |" in made.files["build-report/index.md"].decode("utf-8")
 
 
 def test_narrative_is_merged_into_its_page(small) -> None:

@@ -20,7 +20,7 @@ from generators.pipeline import TOOL
 from generators.render import jobs
 from generators.render.jobs import PageJob, Shared
 from generators.report import build_report
-from generators.stats import assess, compute_ranges
+from generators.stats import assess, category_order, compute_ranges, inequality_indices
 from generators.tidy import Tidy, tidy_rows
 
 AREAS = (
@@ -55,15 +55,25 @@ METADATA = """indicators:
 """
 
 
+QUINTILES = "LSOA11 deprivation quintiles within area (IMD2019)"
+SMOKERS_BY_QUINTILE = (
+    ("Most deprived quintile (IMD2019)", 180, 900), ("Second most deprived quintile (IMD2019)", 130, 1000), ("Middle quintile (IMD2019)", 100, 1050),
+    ("Second least deprived quintile (IMD2019)", 80, 1100), ("Least deprived quintile (IMD2019)", 50, 1150),
+)
+"""West Sussex's smokers in 2022 by deprivation fifth (count, people surveyed): a gradient, for the Inequalities pages."""
+
+
 def write_tidy_csv(path: Path) -> None:
     """The small site's rows in the documented tidy format."""
-    lines = ["area_code,area_name,area_type,parent_code,parent_name,indicator_id,period,sex,age,value,count,denominator,value_note"]
+    lines = ["area_code,area_name,area_type,parent_code,parent_name,indicator_id,period,sex,age,value,count,denominator,value_note,category_type,category"]
     names = {code: name for code, name, _, _ in AREAS}
     for code, name, kind, parent in AREAS:
         for indicator, counts, sizes, size, scale in (("S1", SMOKERS, SMOKERS_OF, 800, 100), ("A1", ADMISSIONS, ADMISSIONS_OF, 80000, 100000)):
             for period, count in zip(("2021", "2022"), counts[code]):
                 denominator = sizes.get(code, size)
-                lines.append(f"{code},{name},{kind},{parent},{names.get(parent, '')},{indicator},{period},Persons,All ages,{count / denominator * scale:.4f},{count},{denominator},")
+                lines.append(f"{code},{name},{kind},{parent},{names.get(parent, '')},{indicator},{period},Persons,All ages,{count / denominator * scale:.4f},{count},{denominator},,,")
+    for category, count, denominator in SMOKERS_BY_QUINTILE:
+        lines.append(f"E10000032,West Sussex,County,E92000001,England,S1,2022,Persons,All ages,{count / denominator * 100:.4f},{count},{denominator},,{QUINTILES},{category}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -105,7 +115,7 @@ def build_small_site(folder: Path, **settings: Any) -> SmallSite:
     tidied = tidy_rows(inputs.rows.table, config, inputs.indicators, {str(p) for p in inputs.local_files})
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = assess(tidied, config)
-    site = build_site(tidied.table, config, tidied.indicators, tidied.chapter_of)
+    site = build_site(tidied.table, config, tidied.indicators, tidied.chapter_of, inequality_indices(tidied.table, tidied.indicators, category_order(tidied.table)))
     ranges = compute_ranges(tidied.table, config.benchmark)
     shared = jobs.shared_context(site, inputs.boundaries, folder / ".cache" / "charts")
 
