@@ -92,12 +92,13 @@ def report_root(config: Config) -> Path:
 
 
 def breakdowns_shown(site: Site) -> dict[str, int]:
-    """Category rows on the pages, by category type: the published areas' and the benchmark's (indicator pages)."""
+    """Category rows on the pages, by category type: the published areas' and the benchmark's (indicator pages), every period."""
     counts: dict[str, int] = {}
     shown = [b for p in site.areas for c in p.chapters for s in c.sections for b in s.breakdowns]
     shown += [b for p in site.indicators for r in p.series for b in r.breakdowns]
     for breakdown in shown:
-        counts[breakdown.category_type] = counts.get(breakdown.category_type, 0) + len(breakdown.categories)
+        shown_rows = sum(1 for _, points in breakdown.history for p in points if p is not None) or len(breakdown.categories)
+        counts[breakdown.category_type] = counts.get(breakdown.category_type, 0) + shown_rows
     return counts
 
 

@@ -112,3 +112,10 @@ def test_an_indicator_page_ranks_each_area_type_apart_and_a_phone_chart_stays_sh
     assert max(len(r) for r in rows.values()) <= 5 + 5 + 3 + 1  # ends, gaps, England: never 515 rows on a phone
     assert all("England" in r for r in rows.values())
     assert "<summary>All 164 districts, ranked (table)</summary>" in text and text.count("](../../areas/") >= 164
+
+
+def test_every_category_row_is_on_the_pages(built: Path) -> None:
+    report = json.loads((built / "docs" / "build-report.json").read_text(encoding="utf-8"))
+    assert report["breakdowns"] and all(b["rows"] == b["used"] == b["on_pages"] for b in report["breakdowns"]), report["breakdowns"]
+    page = next((built / "docs" / "indicators").glob("obesity-prevalence-in-adults*/index.md")).read_text(encoding="utf-8")
+    assert "### England by group" in page and "Slope index of inequality: -15." in page  # England's obesity by deprivation decile, 2023/24

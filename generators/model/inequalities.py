@@ -60,6 +60,10 @@ class Breakdowns:
     inequality: Inequality | None = None
     index_words: str = ""
     """What the slope and relative indices say, in a sentence; "" without them."""
+    periods: tuple[str, ...] = ()
+    """Every period the data has for this breakdown, oldest first (the pages show them all in a table)."""
+    history: tuple[tuple[str, tuple[Point | None, ...]], ...] = ()
+    """Per category (label, in order): its point in each of `periods`, None where it has none."""
 
     @property
     def deprivation(self) -> bool:
@@ -123,7 +127,10 @@ def make_breakdowns(
         inequality = Inequality(*found) if found is not None else None
         significant = inequality.significant if inequality is not None else apart
         words = _index_words(inequality, unit, part_of(category_type)) if inequality is not None else ""
-        made.append(Breakdowns(category_type, heading, f"{anchor}-by-{slugify(heading)}", period, reference, items, gap, ratio, significant, inequality, words))
+        every = tuple(sorted(set(periods), key=lambda p: period_order.get(p, 0)))
+        ordered = sorted(categories, key=lambda cp: (order.get((category_type, cp[0]), 999), cp[0]))
+        history = tuple((category_label(name), tuple(next((p for p in points if p.period == at), None) for at in every)) for name, points in ordered)
+        made.append(Breakdowns(category_type, heading, f"{anchor}-by-{slugify(heading)}", period, reference, items, gap, ratio, significant, inequality, words, every, history))
     return tuple(sorted(made, key=lambda b: (not b.deprivation, b.heading)))
 
 

@@ -122,3 +122,10 @@ def test_no_index_without_every_quantiles_population() -> None:
                            "value": 10.0, "lower_ci_95": 9.0, "upper_ci_95": 11.0, "denominator": math.nan if i == 3 else 100.0, "status": "used", "source_file": "a", "source_line": i}
                           for i, n in enumerate(NAMES)])
     assert inequality_indices(table, {"S1": Indicator("S1", "x", unit="%")}, category_order(table), repetitions=1000) == {}
+
+
+def test_every_period_of_a_breakdown_is_kept_for_its_table() -> None:
+    groups = {"Ethnic groups": [("Asian", (point(20.0, period="2021"), point(21.0))), ("Black", (point(30.0),))]}
+    (made,) = make_breakdowns(AREA, "X", "x", "%", "2022", (), groups, {}, {"2021": 1, "2022": 2}, {})
+    assert made.period == "2022" and made.periods == ("2021", "2022")
+    assert [(label, [p.value if p else None for p in points]) for label, points in made.history] == [("Asian", [20.0, 21.0]), ("Black", [None, 30.0])]
