@@ -19,6 +19,7 @@ from generators.config import Config
 from generators.fetch.stale import find_stale_indicators
 from generators.load import load_all
 from generators.model import AreaPage, Site, build_site
+from generators.model.series import all_areas, choose_areas
 from generators.render import jobs, make_page, redirect_pages
 from generators.report import build_report, check_totals
 from generators.stats import assess, category_order, compute_ranges, inequality_indices
@@ -53,7 +54,8 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     tidied = stage("tidy", lambda: tidy_rows(inputs.rows.table, config, inputs.indicators, {str(p) for p in inputs.local_files}))
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess(tidied, config))
-    indices = stage("sii", lambda: inequality_indices(tidied.table, tidied.indicators, category_order(tidied.table)))
+    shown = {a.code for a in choose_areas(all_areas(tidied.table), config)} | {config.benchmark}  # only the published areas' indices are simulated
+    indices = stage("sii", lambda: inequality_indices(tidied.table, tidied.indicators, category_order(tidied.table), areas=shown))
     site = stage("model", lambda: build_site(tidied.table, config, tidied.indicators, tidied.chapter_of, indices))
     config = site.config  # with its title, where the areas gave it
     ranges = compute_ranges(tidied.table, config.benchmark)
