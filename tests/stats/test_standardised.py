@@ -1,4 +1,4 @@
-"""DSRs (Dobson, ESP2013), ISRs and life expectancy against PHEindicatormethods' expected values."""
+"""DSRs (Dobson, ESP2013) and ISRs against PHEindicatormethods' expected values."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from generators.stats import (
     compute_isr,
     compute_isr_from_totals,
     compute_isr_rate,
-    compute_life_expectancy,
     load_esp2013,
 )
 
@@ -129,33 +128,3 @@ def test_isr_from_observed_and_expected_totals_matches_every_row(phe):
     for ours, theirs in zip(found.columns, PHE_LIMITS):
         known = expected[theirs].notna()  # rows 13-16 give no 99.8% limits
         assert_close((found[ours] * scale)[known], expected.loc[known, theirs])
-
-
-def test_life_expectancy_matches_every_start_age_to_4_decimal_places(phe):
-    table = pd.read_csv(phe / "life_expectancy_expected.csv")
-    found = compute_life_expectancy(table["startage"], table["pops"], table["deaths"]).as_frame()
-    for ours, theirs in (("value", "expected_value"), ("lower_ci_95", "expected_lowercl"), ("upper_ci_95", "expected_uppercl")):
-        np.testing.assert_array_equal(found[ours].round(4), table[theirs].round(4))
-
-
-def test_life_expectancy_is_withheld_under_5000_person_years(phe):
-    table = pd.read_csv(phe / "life_expectancy_expected.csv")
-    found = compute_life_expectancy(table["startage"], table["pops"] / 20, table["deaths"] / 20)
-    small = (table["pops"] / 20)[::-1].cumsum()[::-1] < 5000
-    assert small.any() and not small.all()
-    assert np.isnan(found.value[small]).all() and not np.isnan(found.value[~small]).any()
-    assert set(found.value_note[small]) == {"person-years under 5,000"}
-
-
-def test_life_expectancy_is_withheld_when_the_95_interval_is_wider_than_20_years():
-    ages = [0, 1, *range(5, 95, 5)]
-    found = compute_life_expectancy(ages, [300] * 20, [0] * 19 + [3])
-    assert np.isnan(found.value[0]) and found.value_note[0] == "95% interval wider than 20 years"
-
-
-def test_life_expectancy_rejects_bad_tables(phe):
-    table = pd.read_csv(phe / "life_expectancy_expected.csv")
-    with pytest.raises(DataError, match="expected a number of deaths of 0 or more, found -4"):
-        compute_life_expectancy(table["startage"], table["pops"], table["deaths"].replace(4, -4))
-    with pytest.raises(DataError, match="increasing start ages"):
-        compute_life_expectancy(table["startage"][::-1], table["pops"], table["deaths"])
