@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from generators.charts import asset_files, figures
 from generators.config import Config
 from generators.fetch.stale import find_stale_indicators
@@ -21,8 +23,10 @@ from generators.load import load_all
 from generators.model import AreaPage, Site, build_site
 from generators.model.series import all_areas, choose_areas
 from generators.render import jobs, make_page, redirect_pages
+from generators.render.markdown import render_page
 from generators.report import build_report, check_totals
 from generators.stats import assess, category_order, compute_ranges, inequality_indices
+from generators.stats.counts import computed_methods, rows_from_counts
 from generators.tidy import tidy_rows
 from generators.write import make_pages, previous_state, state_bytes, write_project
 
@@ -51,7 +55,10 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
 
     cache = TOOL / ".cache"  # shared by every JSNA built with this copy of the tool (content-addressed)
     inputs = stage("load", lambda: load_all(config, TOOL, folder, cache))
-    tidied = stage("tidy", lambda: tidy_rows(inputs.rows.table, config, inputs.indicators, {str(p) for p in inputs.local_files}))
+    computed = stage("counts", lambda: rows_from_counts(inputs.counts, inputs.indicators, config.benchmark, inputs.rows.table))
+    rows = dataclasses.replace(inputs.rows, table=pd.concat([inputs.rows.table, computed], ignore_index=True), rows_by_file=inputs.rows.rows_by_file + _computed_by_file(computed))
+    local = {str(p) for p in inputs.local_files} | {f for f, _ in inputs.counts_by_file}
+    tidied = stage("tidy", lambda: tidy_rows(rows.table, config, inputs.indicators, local))
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess(tidied, config))
     shown = {a.code for a in choose_areas(all_areas(tidied.table), config)} | {config.benchmark}  # only the published areas' indices are simulated
@@ -72,11 +79,14 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     checks["missing_boundaries"] = made.missing_codes
     checks["stale"] = _stale(inputs.manifest, config)
     checks["breakdowns_shown"] = breakdowns_shown(site)
-    report = build_report(inputs.rows, tidied, checks, report_root(config))
+    checks["computed"] = computed_methods(inputs.counts, tidied.indicators)
+    report = build_report(rows, tidied, checks, report_root(config))
     check_totals(report)
     made.merge(make_pages([jobs.report_job(report)], shared, make_page, build, previous=previous))
     files: dict[str, str | bytes] = {f"docs/assets/charts/{name}": data for name, data in asset_files([inputs.boundaries] if inputs.boundaries else [], cache / "charts").items()}
     files.update({f"docs/{path}": text for path, text in redirect_pages(config.redirects).items()})
+    if checks["computed"] and "docs/methods.md" in inputs.site_files:  # the Methods page says which methods ran
+        files["docs/methods.md"] = inputs.site_files["docs/methods.md"].decode("utf-8") + render_page("methods_computed.md.j2", computed=checks["computed"])
     written = stage("write", lambda: write_project(files, inputs.site_files, inputs.mkdocs_template, config, build, made.paths, made.written, state_bytes(made.state)))
     say(f"pages: {made.made:,} made, {made.kept:,} unchanged (content hash)")
     return Generated(report, len(files) + len(made.paths), written, tuple(timings))
@@ -91,6 +101,11 @@ def report_root(config: Config) -> Path:
     if source.is_dir():
         return source.resolve().parent
     return source.resolve().parent.parent if source.suffix.lower() == ".csv" else config.root
+
+
+def _computed_by_file(computed: pd.DataFrame) -> tuple[tuple[str, int], ...]:
+    """The rows computed from each local counts file (one per area, indicator, period and sex), as the report lists files."""
+    return tuple((str(f), int(n)) for f, n in computed.groupby("source_file", sort=True).size().items()) if not computed.empty else ()
 
 
 def breakdowns_shown(site: Site) -> dict[str, int]:

@@ -39,6 +39,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("contact", str, "", "Email address for questions and accessibility requests."),
     Setting("fingertips", list, [], "Fingertips export CSVs exactly as downloaded: files or folders, relative to the config file."),
     Setting("local", list, [], "Local data in the tidy CSV format: files or folders."),
+    Setting("local_counts", list, [], "Local counts by age band (area_code, indicator_id, period, sex, age_band, events, population; optional standard_population, area_name, area_type, parent_code, parent_name): values computed by the method the metadata's `value_type` names."),
     Setting("indicators", str, "", "Indicator metadata (YAML): name, definition, unit, value type, polarity, source, chapter, theme."),
     Setting("manifest", str, "", "The `make data` manifest (release and download dates); default: manifest.json beside the indicator metadata."),
     Setting("population", str, "", "Population estimates CSV: area_code, period, sex, age_band, population."),
@@ -82,6 +83,7 @@ class Config:
     contact: str
     fingertips: tuple[Path, ...]
     local: tuple[Path, ...]
+    local_counts: tuple[Path, ...]
     indicators: Path | None
     manifest: Path | None
     population: Path | None
@@ -175,7 +177,7 @@ def build_config(mapping: dict[str, Any], source: str, root: Path, lines: dict[s
     return Config(
         source=source, root=root, title=values["title"], edition=values["edition"], updated=values["updated"],
         demonstration=values["demonstration"], site_url=values["site_url"], organisation=values["organisation"],
-        contact=values["contact"], fingertips=paths("fingertips"), local=paths("local"),
+        contact=values["contact"], fingertips=paths("fingertips"), local=paths("local"), local_counts=paths("local_counts"),
         indicators=optional("indicators"), manifest=optional("manifest") or _beside(optional("indicators"), "manifest.json"),
         population=optional("population"), boundaries=optional("boundaries"),
         boundary_code_property=values["boundary_code_property"], areas=tuple(map(str, values["areas"])),

@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from generators.config import Config
 from generators.errors import DataError, Place
 from generators.load.boundaries import Boundaries, load_boundaries
+from generators.load.counts import read_counts_files
 from generators.load.exports import Loaded, list_csv_files, load_inputs
 from generators.load.metadata import Indicator, add_downloads, load_indicators
 from generators.load.population import Population, load_population
@@ -32,6 +35,9 @@ class Inputs:
 
     rows: Loaded
     local_files: tuple[Path, ...]
+    counts: pd.DataFrame
+    """Local counts by age band (`local_counts:`), from which the stats stage computes values."""
+    counts_by_file: tuple[tuple[str, int], ...]
     indicators: dict[str, Indicator]
     manifest: dict[str, Any]
     population: Population | None
@@ -46,9 +52,12 @@ def load_all(config: Config, tool: Path, folder: Path, cache: Path) -> Inputs:
     fingertips = list_csv_files(config.fingertips)
     local = list_csv_files(config.local)
     manifest = load_manifest(config)
+    counts, counts_by_file = read_counts_files(list_csv_files(config.local_counts))
     return Inputs(
         rows=load_inputs(fingertips, local, cache=cache / "load"),
         local_files=tuple(local),
+        counts=counts,
+        counts_by_file=counts_by_file,
         indicators=add_downloads(load_indicators(config.indicators), manifest),
         manifest=manifest,
         population=load_population(config.population),

@@ -40,6 +40,7 @@ def build_report(loaded: Loaded, tidy: Tidy, checks: dict[str, Any] | None = Non
         "missing_boundaries": checks.get("missing_boundaries", []),
         "stale": checks.get("stale", []),
         "trend_sources": checks.get("trend_sources", []),
+        "computed": checks.get("computed", []),
     }
     return _relative_files(report, root, [f for f, _ in loaded.rows_by_file]) if root is not None else report
 
