@@ -1,4 +1,4 @@
-"""Small-number suppression for local data before publication.
+"""Small-number suppression of an indicator table (the rule itself: generators/suppression.py, one for every local input).
 
 References:
 [1] Office for National Statistics. Review of the dissemination of health statistics:
@@ -9,45 +9,22 @@ References:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
-from numpy.typing import ArrayLike, NDArray
 
-from generators.stats._common import as_floats
+from generators.suppression import SuppressionRule, find_small_counts
+
+__all__ = ["DERIVED_COLUMNS", "SuppressionRule", "find_small_counts", "suppress_small_counts"]
 
 DERIVED_COLUMNS = ("count", "value", "lower_ci_95", "upper_ci_95", "lower_ci_998", "upper_ci_998")
 """The indicator-table columns blanked in a suppressed row."""
 
 
-@dataclass(frozen=True)
-class SuppressionRule:
-    """Which counts are too small to publish: `smallest` to `largest` inclusive [2].
-
-    smallest: the smallest suppressed count (1 by default: zero is published).
-    largest: the largest suppressed count (7 by default).
-    """
-
-    smallest: float = 1
-    largest: float = 7
-
-    def describe(self) -> str:
-        """The rule in words, used as the value note of suppressed rows."""
-        return f"Suppressed: count between {self.smallest:g} and {self.largest:g}"
-
-
-def find_small_counts(count: ArrayLike, rule: SuppressionRule = SuppressionRule()) -> NDArray[np.bool_]:
-    """True where a count falls within the rule's range [1, 2]; missing counts are never suppressed.
-
-    count: counts per row. rule: the suppression range.
-    """
-    c = as_floats(count)
-    return (c >= rule.smallest) & (c <= rule.largest)
+DEFAULT_RULE = SuppressionRule()
 
 
 def suppress_small_counts(
-    table: pd.DataFrame, rule: SuppressionRule = SuppressionRule()
+    table: pd.DataFrame, rule: SuppressionRule = DEFAULT_RULE
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The indicator table with small counts and everything derived from them blanked [1, 2].
 

@@ -16,6 +16,7 @@ from generators.columns import LIMITS, ROW_KEY, VALUES
 from generators.config import Chapter, Config, slugify
 from generators.errors import DataError, Place, raise_all
 from generators.load.metadata import Indicator, complete_indicator
+from generators.suppression import SuppressionRule, find_small_counts
 
 KEY = ROW_KEY
 
@@ -194,12 +195,14 @@ def _reject_outside_chapters(table: pd.DataFrame, chapter_of: dict[str, str]) ->
 
 
 def _suppress_small_counts(table: pd.DataFrame, below: int, local_files: set[str]) -> None:
-    small = table["source_file"].isin(list(local_files)) & (table["count"] >= 1) & (table["count"] < below)
+    """The one rule (generators/suppression.py) on every local row, tidy or computed from counts; never on Fingertips' own."""
+    rule = SuppressionRule.below(below)
+    small = table["source_file"].isin(list(local_files)) & find_small_counts(table["count"], rule)
     mask = small & (table["status"] == "used")
     table.loc[mask, VALUES] = np.nan
     table.loc[mask, "status"] = "suppressed"
-    table.loc[mask, "reason"] = f"count from 1 to {below - 1}: suppressed with the values derived from it"
-    table.loc[mask, "value_note"] = "Suppressed: small count"
+    table.loc[mask, "reason"] = f"{rule.describe()}: not published, with the values derived from it"
+    table.loc[mask, "value_note"] = rule.describe()
 
 
 def _mark_no_data(table: pd.DataFrame, local_files: set[str]) -> None:

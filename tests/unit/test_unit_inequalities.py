@@ -113,8 +113,8 @@ def test_the_stats_stage_computes_the_newest_periods_indices_from_percentages_as
     assert list(found) == [(AREA.code, "S1", "Persons", "18+ yrs", DECILES, "2022")]  # the newest period only
     newest = table[table["period"] == "2022"]
     direct = compute_sii(range(1, 11), newest["denominator"], newest["value"] / 100, value_type=2, lower=newest["lower_ci_95"] / 100, upper=newest["upper_ci_95"] / 100, multiplier=100, repetitions=1000)
-    assert found[list(found)[0]] == pytest.approx((direct.sii, direct.sii_lower, direct.sii_upper, direct.rii, direct.rii_lower, direct.rii_upper))
-    assert found[list(found)[0]][0] < 0  # lower among the less deprived
+    assert found[next(iter(found))] == pytest.approx((direct.sii, direct.sii_lower, direct.sii_upper, direct.rii, direct.rii_lower, direct.rii_upper))
+    assert found[next(iter(found))][0] < 0  # lower among the less deprived
 
 
 def test_no_index_without_every_quantiles_population() -> None:

@@ -53,7 +53,7 @@ def test_rows_set_aside_are_grouped_by_file_status_and_reason_with_every_line(re
         {"file": file, "status": "rejected", "reason": "95% lower limit is above the upper limit", "rows": 2, "lines": [7, 8]},
         {"file": file, "status": "rejected", "reason": "indicator is in none of the chapters listed in the configuration", "rows": 1, "lines": [9]},
         {"file": file, "status": "rejected", "reason": f"repeats {file}, line 2", "rows": 1, "lines": [6]},
-        {"file": file, "status": "suppressed", "reason": "count from 1 to 7: suppressed with the values derived from it", "rows": 1, "lines": [5]},
+        {"file": file, "status": "suppressed", "reason": "Suppressed: count between 1 and 7: not published, with the values derived from it", "rows": 1, "lines": [5]},
     ]
     assert report["no_data"] == [{"file": file, "note": "Data not available", "rows": 2}]
 

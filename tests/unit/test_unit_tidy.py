@@ -18,7 +18,7 @@ ROWS = {  # line -> (row, the status it must end in, its reason)
     2: ("E1,One,X1,2022,,,10,8,12,50,500,", "used", ""),
     3: ("E1,One,X1,2021,,,,,,,,Data not available", "no_data", "Data not available"),
     4: ("E1,One,X1,2020,,,,,,,,", "no_data", "no value given"),
-    5: ("E2,Two,X1,2022,,,0.6,0.2,1.8,3,500,", "suppressed", "count from 1 to 7: suppressed with the values derived from it"),
+    5: ("E2,Two,X1,2022,,,0.6,0.2,1.8,3,500,", "suppressed", "Suppressed: count between 1 and 7: not published, with the values derived from it"),
     6: ("E1,One,X1,2022,,,10,8,12,50,500,", "rejected", "repeats {file}, line 2"),
     7: ("E2,Two,X1,2021,,,10,12,8,50,500,", "rejected", "95% lower limit is above the upper limit"),
     8: ("E2,Two,X1,2020,,,20,8,12,50,500,", "rejected", "95% limits do not contain the value"),
@@ -81,7 +81,7 @@ def test_the_table_keeps_used_no_data_and_suppressed_rows_and_sets_the_rest_asid
 def test_a_suppressed_row_loses_every_value_derived_from_its_count(tmp_path: Path, local_file: Path) -> None:
     row = tidy(tmp_path, [local_file]).table.query("status == 'suppressed'").iloc[0]
     assert row[["value", "lower_ci_95", "upper_ci_95", "count", "denominator"]].isna().all()
-    assert row["value_note"] == "Suppressed: small count"
+    assert row["value_note"] == "Suppressed: count between 1 and 7"  # the one rule, suppress_counts_below 8
 
 
 def test_the_suppression_threshold_is_a_setting(tmp_path: Path, local_file: Path) -> None:
