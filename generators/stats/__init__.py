@@ -9,6 +9,7 @@ from generators.stats._common import LEVELS, Estimates, z_value
 from generators.stats.assess import assess
 from generators.stats.compare import POLARITIES, assign_quantiles, compare_by_quintile, compare_limits_to_benchmark
 from generators.stats.dsr import compute_dobson_limits, compute_dsr, compute_dsr_by_area, load_esp2013
+from generators.stats.funnel import assign_funnel_significance, compute_funnel_limits
 from generators.stats.inequalities import category_order, inequality_indices
 from generators.stats.isr import compute_expected, compute_isr, compute_isr_from_totals, compute_isr_rate
 from generators.stats.life_expectancy import compute_life_expectancy
@@ -36,6 +37,7 @@ __all__ = [
     "SuppressionRule",
     "agreement",
     "assess",
+    "assign_funnel_significance",
     "assign_quantiles",
     "category_order",
     "compare_by_quintile",
@@ -48,6 +50,7 @@ __all__ = [
     "compute_dsr_by_area",
     "compute_exact_limits",
     "compute_expected",
+    "compute_funnel_limits",
     "compute_isr",
     "compute_isr_from_totals",
     "compute_isr_rate",
