@@ -6,6 +6,7 @@ Knows nothing of pandas or MkDocs. See ``inputs`` for the inputs and ``Chart`` f
 from generators.charts.assets import asset_files, write_assets
 from generators.charts.chart import Chart, NoChart
 from generators.charts.compare import chart_compare
+from generators.charts.funnel import FunnelDot, FunnelInput, chart_funnel
 from generators.charts.html import chart_files, page_specs, render_figure
 from generators.charts.inequality import chart_inequality
 from generators.charts.inputs import (
@@ -32,6 +33,8 @@ __all__ = [
     "Chart",
     "CompareBar",
     "CompareInput",
+    "FunnelDot",
+    "FunnelInput",
     "InequalityInput",
     "MapArea",
     "MapInput",
@@ -46,6 +49,7 @@ __all__ = [
     "asset_files",
     "chart_compare",
     "chart_files",
+    "chart_funnel",
     "chart_inequality",
     "chart_map",
     "chart_pyramid",

@@ -46,6 +46,7 @@ KIND_NAMES = {
     "trend": "Line chart",
     "compare": "Bar chart",
     "inequality": "Bar chart",
+    "funnel": "Funnel plot",
     "spine": "Spine chart",
     "pyramid": "Population pyramid",
     "map": "Map",

@@ -97,11 +97,19 @@ def indicator_page_figures(page: IndicatorPage, benchmark: Area, boundaries: c.B
             figures.add(page.path, breakdown.anchor, c.chart_inequality(inequality_input(series.title, page.indicator.unit, breakdown, benchmark.name)), breakdown.anchor)
         for ranking in series.rankings:
             figures.add(page.path, ranking.anchor, c.chart_compare(ranking_input(ranking, page.indicator.unit, benchmark.name)), f"{ranking.anchor}-ranked", table=False)
+            if ranking.funnel is not None:
+                figures.add(page.path, ranking.anchor + "-funnel", c.chart_funnel(funnel_input(ranking, page.indicator.unit)), f"{ranking.anchor}-funnel")
             if boundaries is not None and any(r.area.code in drawn for r in ranking.ranked):
                 areas = tuple(c.MapArea(r.area.code, r.area.name, finite(r.point.value), r.point.verdict) for r in ranking.ranked)
                 shown = c.MapInput(ranking.title, ranking.period, page.indicator.unit, areas, benchmark_name=benchmark.name)
                 figures.add(page.path, ranking.anchor + "-map", c.chart_map(shown, boundaries, cache), f"{ranking.anchor}-map")
     return figures.finish()
+
+
+def funnel_input(ranking: Ranking, unit: str) -> c.FunnelInput:
+    assert ranking.funnel is not None
+    dots = tuple(c.FunnelDot(p.name, p.denominator, p.value, p.significance, p.own) for p in ranking.funnel.points)
+    return c.FunnelInput(ranking.title, ranking.period, unit, ranking.heading, dots, ranking.funnel.lines, ranking.funnel.baseline)
 
 
 def ranking_input(ranking: Ranking, unit: str, benchmark_name: str) -> c.CompareInput:

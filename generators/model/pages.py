@@ -14,6 +14,7 @@ from generators.columns import Breakdown
 from generators.config import ENGLAND, Chapter, Config, slugify
 from generators.errors import DataError
 from generators.load.metadata import Indicator
+from generators.model.funnel import Funnel, funnel_of
 from generators.model.inequalities import Breakdowns, make_breakdowns
 from generators.model.messages import key_messages
 from generators.model.series import (
@@ -174,6 +175,8 @@ class Ranking:
     older: tuple[Ranked, ...]
     """Areas of this type whose latest figure is older than the period: listed, never ranked."""
     benchmark: Point | None
+    funnel: Funnel | None = None
+    """The areas' values against their denominators with control limits, for proportions and crude rates."""
 
     @property
     def count(self) -> int:
@@ -443,12 +446,9 @@ class _Ranker:
         slug = slugify(area_type_words(area_type, many=True))
         anchor = f"{first.anchor}-{slug}" if heading == area_type_words(area_type, many=True) else f"{first.anchor}-{slugify(heading)}"
         made = lambda code, point, rank: self._ranked(code, point, rank, shown, chapter_slug)  # noqa: E731
-        return Ranking(
-            first.title, anchor, area_type, heading, period,
-            tuple(made(c, p, r) for (c, p), r in zip(current, ranks)),
-            tuple(made(c, p, 0) for c, p in older),
-            first.benchmark_at(period),
-        )
+        ranked = tuple(made(c, p, r) for (c, p), r in zip(current, ranks))
+        funnel = funnel_of(first.indicator, [(r.area.name, r.point, r.own) for r in ranked]) if len(ranked) >= 5 else None
+        return Ranking(first.title, anchor, area_type, heading, period, ranked, tuple(made(c, p, 0) for c, p in older), first.benchmark_at(period), funnel)
 
     def _ranked(self, code: str, point: Point, rank: int, shown: dict[str, Section], chapter_slug: str) -> Ranked:
         section = shown.get(code)

@@ -39,6 +39,7 @@ EXPECTED = {  # (kind, key) -> the files made
     ("indicator", "indicators/adult-smoking/"): {
         "indicators/adult-smoking/index.md", "indicators/adult-smoking/charts/specs.json",
         *(f"indicators/adult-smoking/charts/adult-smoking-{kind}-ranked.{ext}" for kind in ("districts", "counties") for ext in ("svg", "csv")),
+        *(f"indicators/adult-smoking/charts/adult-smoking-districts-funnel.{ext}" for ext in ("svg", "csv")),  # five districts with counts: a funnel
     },
     ("downloads", "downloads/"): {
         "downloads/index.md", "downloads/jsna-data.csv",
