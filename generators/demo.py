@@ -11,6 +11,10 @@ method with one weight), value +/- z*SE for life expectancy.
 Some indicators have breakdowns (`BREAKDOWNS`): series by sex and by broad age band in every
 period, and, in the latest period, rows by deprivation decile within the area and by ethnic
 group, spelt as Fingertips spells them (Category Type and Category filled, not compared).
+
+Two indicators are not in the exports but in local-counts.csv (`COMPUTED`): deaths and population
+by age band, from which the build computes an all-cause directly standardised rate and life
+expectancy at birth itself (`local_counts:` in jsna.yml, generators/stats/counts.py).
 """
 
 from __future__ import annotations
@@ -480,6 +484,104 @@ def write_population(out: Path) -> int:
     return len(rows)
 
 
+@dataclass(frozen=True)
+class Computed:
+    """An indicator the site computes itself from local-counts.csv (deaths and population by age
+    band), by the method its `value_type` names."""
+
+    id: str
+    name: str
+    short: str
+    chapter: int  # index into CHAPTERS
+    kind: str  # value type: the method the build runs
+    unit: str
+    polarity: str
+    definition: str
+    bands: tuple[str, ...]  # the age bands of its rows
+
+
+LE_BANDS = ("0", "1-4", *AGE_BANDS[1:])
+"""The 20 bands of a life table: 0, 1-4, 5-9, ..., 85-89, 90+ (AGE_BANDS with 0-4 split)."""
+COMPUTED = (
+    Computed("LOCAL-DSR-ALLCAUSE", "Mortality rate from all causes, all ages (computed locally)",
+             "All-cause mortality (computed)", 0, DSR, PER100K, LOW,
+             "Deaths from all causes per 100,000, directly standardised to the European Standard "
+             "Population 2013, computed by this site from deaths and population by five-year age band.",
+             tuple(AGE_BANDS)),
+    Computed("LOCAL-LE-BIRTH", "Life expectancy at birth (computed locally)",
+             "Life expectancy (computed)", 0, LE, "years", HIGH,
+             "Average years a newborn would live at the area's death rates by age, computed by this "
+             "site from deaths and population in the 20 life-table age bands (0, 1-4, ..., 90+).",
+             LE_BANDS),
+)
+LOCAL_SOURCE = "Local counts (made-up values)"
+LOCAL_YEARS = (2021, 2022, 2023)
+ENGLAND_DEATHS = np.array([456, 13, 8, 11, 29, 43, 54, 74, 108, 162, 246, 372, 552, 864, 1320, 2160,
+                           3600, 6480, 11760, 24000]) / 100_000
+"""Made-up deaths per person-year in England in 2021, by life-table band (LE_BANDS), roughly
+England's shape: all-cause DSR about 1,000 per 100,000 and life expectancy about 80 years."""
+DEATH_SEX = {"Male": 1.2, "Female": 0.82}  # made up: multiplier of England's rates
+INFANT_SHARE = 0.19  # made up: the under-ones' share of the 0-4 band
+
+
+def local_people(area: Area, year: int) -> dict[tuple[str, str], int]:
+    """Population by (sex, life-table band): population.csv's figures (`age_sex_counts`), with the
+    0-4 band split into under ones and 1-4."""
+    people = {}
+    for (sex, band), n in age_sex_counts(area, year).items():
+        if band == "0-4":
+            people[(sex, "0")] = round(n * INFANT_SHARE)
+            people[(sex, "1-4")] = n - people[(sex, "0")]
+        else:
+            people[(sex, band)] = n
+    return people
+
+
+def local_deaths() -> dict[tuple[str, int], dict[tuple[str, str], tuple[int, int]]]:
+    """Per (area, year), (deaths, population) by (sex, life-table band): Poisson draws from
+    England's made-up rates times the sex's and the area's (its `risk`, some noise, a fall of
+    1.5% a year). The county's are the sum of its districts'."""
+    noise = np.random.default_rng([SEED, 14, 0])
+    level = {a.code: float(np.exp(0.12 * a.risk + noise.normal(0, 0.03))) if a.parent else 1.0
+             for a in AREAS}
+    rng, made = np.random.default_rng([SEED, 14, 1]), {}
+    for year in LOCAL_YEARS:
+        for area in [a for a in AREAS if a.population]:
+            people = local_people(area, year)
+            scale = level[area.code] * float(np.exp(-0.015 * (year - LOCAL_YEARS[0])))
+            made[(area.code, year)] = {
+                key: (int(rng.poisson(ENGLAND_DEATHS[LE_BANDS.index(key[1])] * DEATH_SEX[key[0]] * scale * n)), n)
+                for key, n in people.items()}
+        for county in [a for a in AREAS if not a.population]:
+            parts = [made[(a.code, year)] for a in AREAS if a.parent == county.code]
+            made[(county.code, year)] = {key: (sum(p[key][0] for p in parts), sum(p[key][1] for p in parts))
+                                         for key in parts[0]}
+    return made
+
+
+def write_local_counts(out: Path) -> int:
+    """local-counts.csv: deaths (`events`) and population by age band, per computed indicator,
+    year, sex (Persons the sum of Male and Female) and area (England first), for the build to
+    compute each indicator's values itself (`local_counts:` in jsna.yml)."""
+    made, rows = local_deaths(), []
+    for spec in COMPUTED:
+        for year in LOCAL_YEARS:
+            for sex in ("Persons", "Male", "Female"):
+                for area in AREAS:
+                    table = made[(area.code, year)]
+                    for band in spec.bands:
+                        parts = ("0", "1-4") if band == "0-4" else (band,)
+                        cells = [table[(s, b)] for s in (("Male", "Female") if sex == "Persons" else (sex,))
+                                 for b in parts]
+                        rows.append([area.code, area.name, spec.id, year, sex, band,
+                                     sum(c[0] for c in cells), sum(c[1] for c in cells),
+                                     area.type, area.parent, NAMES.get(area.parent, "")])
+    header = ["area_code", "area_name", "indicator_id", "period", "sex", "age_band", "events",
+              "population", "area_type", "parent_code", "parent_name"]
+    write_csv(out / "local-counts.csv", [header, *rows], as_fingertips=False)
+    return len(rows)
+
+
 THEMES = {22401: "Falls", 247: "Dementia", 91894: "Dementia"}
 """Ageing well shows themes: a page each for Falls and Dementia, summarised on the chapter page."""
 
@@ -491,6 +593,9 @@ def write_metadata(out: Path) -> None:
                 "chapter": CHAPTERS[s.chapter], "theme": THEMES.get(s.id),
                 "release_date": datetime.date.fromisoformat(s.released)}
                for s in SPECS]
+    entries += [{"id": c.id, "name": c.name, "short_name": c.short, "definition": c.definition,
+                 "unit": c.unit, "value_type": c.kind, "polarity": c.polarity, "source": LOCAL_SOURCE,
+                 "chapter": CHAPTERS[c.chapter]} for c in COMPUTED]
     entries = [{k: v for k, v in e.items() if v is not None} for e in entries]
     text = yaml.safe_dump({"indicators": entries}, sort_keys=False, allow_unicode=True, width=100)
     (out / "indicators.yml").write_text(text, encoding="utf-8")
@@ -510,6 +615,7 @@ def main(argv: list[str] | None = None) -> None:
     out = parser.parse_args(argv).out
     counts = write_chapters(out)
     counts["population.csv"] = write_population(out)
+    counts["local-counts.csv"] = write_local_counts(out)
     write_metadata(out)
     write_hexjson(out)
     print("\n".join(f"{out / name}: {count} rows" for name, count in counts.items()))
