@@ -16,7 +16,8 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from generators.columns import POLARITIES
-from generators.stats._common import Floats, as_floats
+from generators.errors import DataError
+from generators.stats._common import Floats, as_floats, check_number, check_numbers
 
 _WORDS = {  # polarity -> (word when above the benchmark, word when below)
     "high_is_good": ("Better", "Worse"),
@@ -50,18 +51,32 @@ def assign_quantiles(
 ) -> Floats:
     """Quantile number (1 .. n_quantiles) of each value within its group [2].
 
-    values: the indicator values (NaN: no quantile). n_quantiles: e.g. 5 for quintiles.
-    highest_first: true to put the highest values in quantile 1, false for the lowest.
-    groups: a group label per value (None: one group). With r the rank from quantile 1's end
-    (ties take the smaller rank) and n the values in the group, the quantile is
+    values: the indicator values, any numbers (NaN: no quantile). n_quantiles: a whole number of 1
+    or more, e.g. 5 for quintiles. highest_first: true to put the highest values in quantile 1,
+    false for the lowest. groups: a group label per value (None: one group). With r the rank from
+    quantile 1's end (ties take the smaller rank) and n the values in the group, the quantile is
     n_quantiles + 1 - ceil((n + 1 - r) n_quantiles / n). NaN for groups with fewer values than quantiles.
+    Raises DataError for values that are not numbers (as R's `phe_quantile` does), a number of
+    quantiles that is not a whole number of 1 or more, and a `highest_first` that is not true or false.
     """
-    frame = pd.DataFrame({"v": as_floats(values), "g": 0 if groups is None else np.asarray(groups)})
+    v = check_numbers(values, "value")
+    n_quantiles = _check_quantile_count(n_quantiles)
+    if not isinstance(highest_first, bool | np.bool_):
+        raise DataError("non-boolean-highest-first", f"expected highest_first to be True or False, found {highest_first!r}")
+    frame = pd.DataFrame({"v": v, "g": 0 if groups is None else np.asarray(groups)})
     by = frame.groupby("g", sort=False)["v"]
     rank = by.rank(method="min", ascending=not highest_first)
     n = by.transform("count")
     quantile = n_quantiles + 1 - np.ceil((n + 1 - rank) * n_quantiles / n)
     return np.where(n < n_quantiles, np.nan, quantile)
+
+
+def _check_quantile_count(n_quantiles: object) -> int:
+    """The number of quantiles as an int: a whole number of 1 or more ('expected a whole number of quantiles ...')."""
+    count = check_number(n_quantiles, "n_quantiles", sign="positive", noun="number of quantiles")
+    if not count.is_integer():
+        raise DataError("non-integer-n-quantiles", f"expected a whole number of quantiles, found {count:g}")
+    return int(count)
 
 
 def compare_by_quintile(values: ArrayLike, polarity: str, groups: ArrayLike | None = None) -> NDArray[np.object_]:

@@ -20,8 +20,17 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
-from generators.stats._bands import check_banded, pivot_bands
-from generators.stats._common import Estimates, Floats, as_floats
+from generators.errors import DataError, Place
+from generators.stats._bands import pivot_bands
+from generators.stats._common import (
+    Estimates,
+    Floats,
+    as_floats,
+    check_band_shapes,
+    check_banded_numbers,
+    check_multiplier,
+    check_per_band_numbers,
+)
 from generators.stats.rates import compute_poisson_limits
 
 MIN_TOTAL_COUNT = 10
@@ -62,25 +71,52 @@ def compute_dsr(
 ) -> Estimates:
     """Directly standardised rates with Dobson limits [1, 3] at 95% and 99.8%, one per area.
 
-    count: events, areas x age bands (missing counts are no events). population: person-years,
-    areas x bands, > 0. standard: standard population weights per band, e.g. `load_esp2013()`.
-    multiplier: rate per this many (default 100,000).
+    count: events, areas x age bands; missing counts are no events (as R's `calculate_dsr`), but
+    a cell that is not a number ("abc", "<5") is refused, never taken as 0. population: person-years,
+    areas x bands, each a positive number. standard: standard population weights per band, numbers
+    of 0 or more, e.g. `load_esp2013()`. multiplier: rate per this many (default 100,000), positive.
     squared_events: for non-independent events [4], the sum over persons of (events per person)
-    squared, areas x bands; None for independent events (then it equals the count).
+    squared, areas x bands, 0 or more (missing: none); None for independent events (then it
+    equals the count).
     labels: optional area descriptions for error messages.
     Rates whose total count is under 10 are NaN, with `SMALL_TOTAL_NOTE` as value note.
-    Raises DataError for mismatched age bands, negative counts or weights and bad populations.
+    Raises DataError for mismatched age bands, a multiplier of 0 or less, and counts, populations,
+    weights or squared events that are not numbers or out of range (one error naming every bad cell).
     """
-    x, n, w = check_banded(count, population, standard, labels)
-    squares = x if squared_events is None else np.nan_to_num(np.atleast_2d(as_floats(squared_events)))
+    scale = check_multiplier(multiplier)
+    x, n, w = _read_dsr_inputs(count, population, standard, labels)
+    if squared_events is None:
+        squares = x
+    else:
+        check_band_shapes({"counts": count, "squared events": squared_events}, {})
+        squares = np.nan_to_num(np.atleast_2d(check_banded_numbers(squared_events, "squared_events", sign="non-negative", noun="sum of squared events per person", labels=labels)))
     weights = w / w.sum()
-    dsr = (weights * x / n).sum(axis=1) * multiplier
-    variance = (weights**2 * squares / n**2).sum(axis=1) * multiplier**2
+    dsr = (weights * x / n).sum(axis=1) * scale
+    variance = (weights**2 * squares / n**2).sum(axis=1) * scale**2
     total = x.sum(axis=1)
     limits = [compute_dobson_limits(dsr, variance, total, level) for level in (95, 99.8)]
     small = total < MIN_TOTAL_COUNT
     parts = [np.where(small, np.nan, a) for a in (dsr, *limits[0], *limits[1])]
     return Estimates(*parts, value_note=np.where(small, SMALL_TOTAL_NOTE, ""))  # type: ignore[misc]
+
+
+def _read_dsr_inputs(
+    count: ArrayLike, population: ArrayLike, standard: ArrayLike, labels: Sequence[str] | None = None
+) -> tuple[Floats, Floats, Floats]:
+    """Checked float arrays (areas x bands, areas x bands, bands) for a DSR, as R's `calculate_dsr` checks them.
+
+    count: numbers of 0 or more; missing is no events (0). population: positive numbers, none
+    missing. standard: numbers of 0 or more, none missing. labels: optional area descriptions.
+    Raises DataError for mismatched shapes, for cells that are not numbers or out of range, and
+    for a standard that is 0 in every band.
+    """
+    check_band_shapes({"counts": count, "populations": population}, {"standard": standard})
+    x = check_banded_numbers(count, "count", sign="non-negative", labels=labels)
+    n = check_banded_numbers(population, "population", sign="positive", missing=False, labels=labels)
+    w = check_per_band_numbers(standard, "standard population", sign="non-negative", missing=False)
+    if w.sum() <= 0:  # R would divide by 0 and return NaN
+        raise DataError("zero-standard-population", "expected a standard population with some weight in at least one age band, found 0 in every band", Place(column="standard population"))
+    return np.nan_to_num(x, nan=0.0), n, w
 
 
 def compute_dsr_by_area(
@@ -103,5 +139,6 @@ def compute_dsr_by_area(
     weights = load_esp2013() if standard is None else standard
     areas, (x, n) = pivot_bands(frame, area, age_band, [count, population], list(weights.index))
     estimates = compute_dsr(x, n, weights.to_numpy(), multiplier, labels=[f"area {a}" for a in areas])
-    totals = pd.DataFrame({"total_count": x.sum(axis=1).to_numpy(), "total_population": n.sum(axis=1).to_numpy()})
+    # after compute_dsr has checked them: the cells are numbers or missing (a missing count is none)
+    totals = pd.DataFrame({"total_count": np.nansum(as_floats(x), axis=1), "total_population": as_floats(n).sum(axis=1)})
     return pd.concat([totals, estimates.as_frame()], axis=1).set_axis(pd.Index(areas, name=area))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
-from generators.stats._common import Estimates, Floats, as_floats, check_counts, z_value
+from generators.stats._common import Estimates, Floats, check_multiplier, read_counts, z_value
 
 
 def compute_wilson_limits(count: ArrayLike, denominator: ArrayLike, level: float) -> tuple[Floats, Floats]:
@@ -23,10 +23,11 @@ def compute_wilson_limits(count: ArrayLike, denominator: ArrayLike, level: float
 
     count: events, x (need not be whole). denominator: trials, n > 0.
     level: confidence level in percent, e.g. 95 or 99.8.
-    Returns (lower, upper); NaN where count or denominator is missing. Inputs are not checked:
-    `compute_proportion` checks them.
+    Returns (lower, upper); NaN where count or denominator is missing.
+    Raises DataError for values that are not numbers, negative counts, denominators of 0 or less
+    and counts above the denominator.
     """
-    x, n = as_floats(count), as_floats(denominator)
+    x, n = read_counts(count, denominator, count_at_most_denominator=True)
     z = z_value(level)
     p = x / n
     centre = 2 * x + z**2
@@ -43,13 +44,14 @@ def compute_proportion(
     """Proportions with Wilson score limits [1, 3] at 95% and 99.8%.
 
     count: events per row (NaN: no value). denominator: trials per row, at least the count.
-    multiplier: 1 for a proportion of 1, 100 for a percentage.
+    multiplier: 1 for a proportion of 1, 100 for a percentage; positive.
     labels: optional description of each row ('indicator 90366, area E06000001, period 2019/20')
     used in error messages.
-    Raises DataError for negative counts, denominators of zero or less, or counts above the denominator.
+    Raises DataError for counts or denominators that are not numbers, negative counts, denominators
+    of zero or less, counts above the denominator and multipliers of zero or less.
     """
-    x, n = as_floats(count), as_floats(denominator)
-    check_counts(x, n, count_at_most_denominator=True, labels=labels)
+    scale = check_multiplier(multiplier)
+    x, n = read_counts(count, denominator, count_at_most_denominator=True, labels=labels)
     limits = [compute_wilson_limits(x, n, level) for level in (95, 99.8)]
     (lo95, up95), (lo998, up998) = limits
-    return Estimates(*(multiplier * a for a in (x / n, lo95, up95, lo998, up998)))  # type: ignore[arg-type]
+    return Estimates(*(scale * a for a in (x / n, lo95, up95, lo998, up998)))  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from generators.errors import DataError
 from generators.stats import (
     SuppressionRule,
     assign_quantiles,
@@ -107,3 +108,31 @@ def test_suppression_rule_is_configurable():
     _, suppressed = suppress_small_counts(table, SuppressionRule(smallest=0, largest=4))
     assert suppressed["row"].tolist() == [0, 1]
     assert suppressed["reason"][0] == "Suppressed: count between 0 and 4"
+
+
+@pytest.mark.parametrize("values", [["1.5", "abc", 3, 4, 5], [1, 2, True, 4, 5]])
+def test_quantiles_refuse_values_that_are_not_numbers_as_r_does(values):
+    with pytest.raises(DataError) as caught:
+        assign_quantiles(np.array(values, dtype=object), 5, True)
+    assert caught.value.code == "non-numeric-value"
+    assert caught.value.place.column == "value"
+    assert str(caught.value).startswith('column "value": row ')
+    assert "expected a number for the value, found " in str(caught.value)
+
+
+def test_quantiles_rank_negative_values_and_skip_missing_ones():
+    found = assign_quantiles([-5, -1, 0, 3, 8, None], 5, False)
+    np.testing.assert_array_equal(found, [1, 2, 3, 4, 5, np.nan])
+
+
+@pytest.mark.parametrize(("n_quantiles", "code"), [(0, "non-positive-n-quantiles"), (-5, "non-positive-n-quantiles"), (2.5, "non-integer-n-quantiles"), ("5", "non-numeric-n-quantiles")])
+def test_quantiles_need_a_whole_positive_number_of_quantiles(n_quantiles, code):
+    with pytest.raises(DataError, match="number of quantiles") as caught:
+        assign_quantiles([1, 2, 3, 4, 5], n_quantiles, True)
+    assert caught.value.code == code
+
+
+def test_quantiles_need_highest_first_to_be_true_or_false():
+    with pytest.raises(DataError, match="expected highest_first to be True or False, found 'yes'") as caught:
+        assign_quantiles([1, 2, 3, 4, 5], 5, "yes")  # type: ignore[arg-type]
+    assert caught.value.code == "non-boolean-highest-first"
