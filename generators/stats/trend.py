@@ -1,14 +1,34 @@
-"""Fingertips' recent trend: the chi-square test for trend over the five most recent points.
+"""Fingertips' recent trend: a weighted regression through the five most recent points.
 
 References:
-[1] Armitage P, Berry G, Matthews JNS. Statistical Methods in Medical Research (4th edn).
-    Oxford: Blackwell, 2002: 504-506 (the chi-square test for a linear trend in proportions).
-[2] Office for Health Improvement and Disparities. Fingertips technical guidance: recent
-    trends. The five most recent points are tested for trend at the 99.8% level (p < 0.002);
-    fewer points, or missing counts or denominators, and no trend can be calculated.
+[1] Office for Health Improvement and Disparities. FingertipsNext, trend analysis
+    (github.com/dhsc-govuk/FingertipsNext, folder trend-analysis/TrendAnalysisApp/Calculator,
+    MIT licence), which carries the Fingertips recent-trend calculator over from the old site.
+    Read as a description of the method; the code below is our own.
+[2] Office for Health Improvement and Disparities. Fingertips technical guidance: recent trends
+    are tested at the 99.8% level over the five most recent points.
+
+The method [1], in our words:
+- Only proportions, crude rates and directly standardised rates have a recent trend; any other
+  value type (life expectancy, ratios, indirectly standardised values, counts...) "Cannot be
+  calculated".
+- The five most recent points are taken. Fewer than five, or any of them without a value, a count
+  or a positive denominator, or with a count equal to its denominator: "Cannot be calculated".
+- Of those five, the points with both 95% limits are scored 1, 2, 3... (oldest first, gaps in the
+  years ignored) and their values regressed on the score by weighted least squares, each point
+  weighted by 1 / se^2 with se = (upper - lower) / (2 x 1.96).
+- The trend is significant when (slope / its standard error)^2 exceeds 9.5495 (chi-square, one
+  degree of freedom, 99.8%) and the slope keeps its direction when each point is left out in
+  turn. Otherwise, and wherever the statistic cannot be computed (no limits, zero-width limits),
+  "No significant change".
+- A significant trend is "Increasing" or "Decreasing"; polarity adds "and getting better" or
+  "and getting worse" (nothing for no judgement).
 """
 
 from __future__ import annotations
+
+import re
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -18,52 +38,126 @@ from scipy import stats
 from generators.stats._common import Floats, as_floats
 
 POINTS = 5
-"""A recent trend uses this many of the most recent points [2]."""
-SIGNIFICANCE = 0.002
-"""A trend is significant when its p-value is below this (the 99.8% level) [2]."""
+"""A recent trend uses this many of the most recent points [1, 2]."""
+THRESHOLD = float(stats.chi2.ppf(0.998, 1))
+"""A trend is significant when its statistic is above this: chi-square, 1 df, 99.8% (9.5495) [1]."""
+WIDTH_IN_SE = 2 * 1.96
+"""A 95% interval spans this many standard errors."""
+COVERED = ("proportion", "crude rate", "directly standardised rate")
+"""The value types a recent trend is calculated for [1]."""
 
+CANNOT = "Cannot be calculated"
+NO_CHANGE = "No significant change"
 _QUALIFIER = {  # polarity -> (suffix when increasing, suffix when decreasing)
     "high_is_good": (" and getting better", " and getting worse"),
     "low_is_good": (" and getting worse", " and getting better"),
     "no_judgement": ("", ""),
+    "": ("", ""),
 }
 
 
-def compute_trend_statistic(count: ArrayLike, denominator: ArrayLike) -> tuple[Floats, Floats]:
-    """Chi-square statistic for a linear trend in proportions [1] and its slope direction, per series.
+class TrendStatistic(NamedTuple):
+    """Per series: the chi-square statistic of the weighted slope, the slope (value per point), and
+    whether the slope keeps its direction when each point is left out in turn. NaN statistic and
+    slope where they cannot be computed (fewer than two points with limits, zero-width limits)."""
 
-    count, denominator: series x points, oldest point first; scores are 1, 2, 3, ...
-    With p = X / N and s_bar = sum(n s) / N, the statistic is
-    (sum x (s - s_bar))^2 / (p (1 - p) sum n (s - s_bar)^2), one degree of freedom.
-    Returns (statistic, sum x (s - s_bar)); NaN where the statistic cannot be computed.
+    statistic: Floats
+    slope: Floats
+    steady: NDArray[np.bool_]
+
+
+def value_type_for_trend(value_type: str, unit: str = "") -> str:
+    """The value type the trend method goes by, from an indicator's metadata.
+
+    The metadata's value type when it has one; otherwise a unit of "%" means a proportion and a
+    unit "per N" a rate (crude and directly standardised rates are tested alike); otherwise "".
     """
-    x, n = np.atleast_2d(as_floats(count)), np.atleast_2d(as_floats(denominator))
-    score = np.arange(1, x.shape[1] + 1, dtype=float)
-    total_x, total_n = x.sum(axis=1), n.sum(axis=1)
-    centre = (n * score).sum(axis=1) / total_n
-    slope = (x * (score - centre[:, None])).sum(axis=1)
-    p = total_x / total_n
+    if value_type.strip():
+        return value_type.strip()
+    if unit.strip() == "%":
+        return "proportion"
+    if re.fullmatch(r"per [\d,]+", unit.strip(), re.IGNORECASE):
+        return "crude rate"
+    return ""
+
+
+def is_covered(value_type: ArrayLike) -> NDArray[np.bool_]:
+    """Whether each value type (Fingertips' words, any case, e.g. "Directly standardised rate") has a recent trend."""
+    names = pd.Series(np.ravel(np.asarray(value_type, dtype=object))).fillna("").astype(str)
+    normal = names.str.strip().str.lower().str.replace(r"\s+", " ", regex=True)
+    return normal.isin(COVERED).to_numpy().reshape(np.shape(value_type))
+
+
+def compute_trend_statistic(value: ArrayLike, lower: ArrayLike, upper: ArrayLike) -> TrendStatistic:
+    """The weighted regression of the method [1] per series (see the module's notes).
+
+    value, lower, upper: series x points, oldest first, 95% limits. Points without a value or
+    either limit take no part; the others are scored 1, 2, 3... in order.
+    """
+    y, lo, hi = (np.atleast_2d(as_floats(a)) for a in (value, lower, upper))
+    used = np.isfinite(y) & np.isfinite(lo) & np.isfinite(hi)
+    score = np.cumsum(used, axis=1).astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        statistic = slope**2 / (p * (1 - p) * (n * (score - centre[:, None]) ** 2).sum(axis=1))
-    return np.where((p > 0) & (p < 1), statistic, np.nan), slope
+        weight = np.where(used, (WIDTH_IN_SE / (hi - lo)) ** 2, 0.0)  # zero width: infinite weight, no statistic
+    y, score = np.where(used, y, 0.0), np.where(used, score, 0.0)
+    # every point, then each point left out in turn: a (1 + points) x series x points stack of masks
+    left_out = np.arange(1, y.shape[1] + 1, dtype=float)[:, None, None]
+    keep = np.concatenate([used[None], used[None] & (score[None] != left_out)])
+    slope, variance = _weighted_slope(np.where(keep, weight[None], 0.0), y[None], score[None])
+    direction = np.where(slope < 0, -1, 1)  # an undefined slope counts as not decreasing
+    steady = np.abs(direction.sum(axis=0)) == direction.shape[0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        statistic = slope[0] ** 2 / variance[0]
+    return TrendStatistic(statistic, slope[0], steady)
 
 
-def compute_trend(count: ArrayLike, denominator: ArrayLike, polarity: ArrayLike) -> NDArray[np.object_]:
-    """Fingertips' recent trend [2] per series.
+def _weighted_slope(weight: Floats, y: Floats, score: Floats) -> tuple[Floats, Floats]:
+    """Weighted least-squares slope of y on score over the last axis, and its variance."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s_w = weight.sum(axis=-1)
+        s_x = (weight * score).sum(axis=-1)
+        s_y = (weight * y).sum(axis=-1)
+        s_xy = (weight * score * y).sum(axis=-1)
+        s_xx = (weight * score**2).sum(axis=-1)
+        spread = s_w * s_xx - s_x**2
+        return (s_w * s_xy - s_x * s_y) / spread, s_w / spread
 
-    count, denominator: series x points, oldest first, NaN-padded at the start for short
-    series; the last five points are used. polarity: per series or one for all.
+
+def compute_trend(
+    value: ArrayLike,
+    lower: ArrayLike,
+    upper: ArrayLike,
+    count: ArrayLike,
+    denominator: ArrayLike,
+    polarity: ArrayLike,
+    value_type: ArrayLike,
+) -> NDArray[np.object_]:
+    """Fingertips' recent trend [1] per series.
+
+    value, lower, upper (95% limits), count, denominator: series x points, oldest first,
+    NaN-padded at the start for short series; the last five points are used.
+    polarity: high_is_good, low_is_good or no_judgement ("" for none), per series or one for all.
+    value_type: Fingertips' value type per series or one for all (see `COVERED`).
     Returns "Increasing"/"Decreasing" (with " and getting better"/" and getting worse" by
-    polarity), "No significant change", or "Cannot be calculated" where a series has fewer
-    than five points or a missing count or denominator.
+    polarity), "No significant change", or "Cannot be calculated".
+    Raises ValueError for an unknown polarity.
     """
-    x = np.atleast_2d(as_floats(count))[:, -POINTS:]
-    n = np.atleast_2d(as_floats(denominator))[:, -POINTS:]
-    statistic, slope = compute_trend_statistic(x, n)
-    significant = stats.chi2.sf(statistic, 1) < SIGNIFICANCE
-    pol = pd.Series(np.broadcast_to(np.asarray(polarity, dtype=object), slope.shape))
-    rising = "Increasing" + pol.map({p: q[0] for p, q in _QUALIFIER.items()})
-    falling = "Decreasing" + pol.map({p: q[1] for p, q in _QUALIFIER.items()})
-    verdict = np.where(significant, np.where(slope > 0, rising, falling), "No significant change")
-    incomplete = (x.shape[1] < POINTS) | np.isnan(x).any(axis=1) | np.isnan(n).any(axis=1) | np.isnan(statistic)
-    return np.where(incomplete, "Cannot be calculated", verdict).astype(object)
+    columns = [np.atleast_2d(as_floats(a))[:, -POINTS:] for a in (value, lower, upper, count, denominator)]
+    if len({c.shape for c in columns}) > 1:
+        raise ValueError(f"expected value, limits, count and denominator of one shape, found {[c.shape for c in columns]}")
+    y, lo, hi, x, n = columns
+    pol = np.broadcast_to(np.asarray(polarity, dtype=object), (y.shape[0],))
+    unknown = sorted({str(p) for p in pol} - set(_QUALIFIER))
+    if unknown:
+        raise ValueError(f"expected polarity high_is_good, low_is_good or no_judgement, found {unknown[0]}")
+    covered = np.broadcast_to(is_covered(value_type), (y.shape[0],))
+    with np.errstate(invalid="ignore"):
+        complete = np.isfinite(y).all(axis=1) & np.isfinite(x).all(axis=1) & (n > 0).all(axis=1) & (y.shape[1] == POINTS)
+        degenerate = (x == n).any(axis=1)  # every event: no variation left to test
+    found = compute_trend_statistic(y, lo, hi)
+    with np.errstate(invalid="ignore"):
+        significant = found.steady & (found.statistic > THRESHOLD)
+    rising = np.array(["Increasing" + _QUALIFIER[str(p)][0] for p in pol], dtype=object)
+    falling = np.array(["Decreasing" + _QUALIFIER[str(p)][1] for p in pol], dtype=object)
+    verdict = np.where(significant & (found.slope > 0), rising, np.where(significant & (found.slope < 0), falling, NO_CHANGE))
+    return np.where(covered & complete & ~degenerate, verdict, CANNOT).astype(object)

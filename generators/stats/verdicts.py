@@ -7,7 +7,7 @@ for the methods and their sources.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,13 +15,15 @@ import pandas as pd
 
 from generators.columns import BREAKDOWN
 from generators.stats.compare import compare_limits_to_benchmark
-from generators.stats.trend import POINTS, compute_trend
+from generators.stats.trend import COVERED, POINTS, compute_trend
 
 BENCHMARK_KEY = ["indicator_id", "period", *BREAKDOWN]
 """A row's benchmark is the benchmark area's row with these values in common."""
 AREA_SERIES = ["indicator_id", "area_code", *BREAKDOWN]
 """A time series: one area's values for one indicator and breakdown."""
 LIMITS = {95: ("lower_ci_95", "upper_ci_95"), 99.8: ("lower_ci_998", "upper_ci_998")}
+TREND_INPUTS = ["value", "lower_ci_95", "upper_ci_95", "count", "denominator"]
+"""The columns a recent trend is worked out from, in `compute_trend`'s order."""
 
 
 def compare_rows_to_benchmark(
@@ -70,23 +72,31 @@ def compare_categories_to_overall(table: pd.DataFrame, polarity_by_indicator: di
     return pd.Series(np.where((table["category_type"] != "").to_numpy(), verdict, ""), index=table.index, dtype=object)
 
 
-def compute_trends(table: pd.DataFrame, polarity_by_indicator: dict[str, str]) -> pd.Series:
+def compute_trends(
+    table: pd.DataFrame, polarity_by_indicator: dict[str, str], value_type_by_indicator: Mapping[str, str] | None = None
+) -> pd.Series:
     """Fingertips' recent trend (trend.py) on the latest row of every series; "" on other rows.
 
-    table: the indicator table (needs count, denominator and period_sortable).
-    polarity_by_indicator: polarity per indicator_id.
+    table: the indicator table (needs value, lower_ci_95, upper_ci_95, count, denominator and
+    period_sortable). polarity_by_indicator: polarity per indicator_id.
+    value_type_by_indicator: Fingertips' value type per indicator_id (`trend.value_type_for_trend`
+    reads it from the metadata); an indicator left out, or "", is not covered and "Cannot be
+    calculated". None when the caller does not know them: every indicator is then tested as a
+    proportion or rate.
     """
     order = table.sort_values("period_sortable", kind="stable")
     from_latest = order.groupby(AREA_SERIES, dropna=False, sort=False).cumcount(ascending=False)
     recent = order[from_latest < POINTS].assign(_slot=POINTS - 1 - from_latest[from_latest < POINTS])
     latest = recent[recent["_slot"] == POINTS - 1]
     slots = recent.assign(_series=recent.groupby(AREA_SERIES, dropna=False, sort=False).ngroup())
-    grid = slots.pivot(index="_series", columns="_slot", values=["count", "denominator"])
-    grid = grid.reindex(columns=pd.MultiIndex.from_product([["count", "denominator"], range(POINTS)]))
-    series_of_latest = slots.loc[latest.index, "_series"]
-    trend = compute_trend(
-        grid["count"].loc[series_of_latest], grid["denominator"].loc[series_of_latest], _polarities(latest, polarity_by_indicator)
-    )
+    grid = slots.pivot(index="_series", columns="_slot", values=TREND_INPUTS)
+    grid = grid.reindex(columns=pd.MultiIndex.from_product([TREND_INPUTS, range(POINTS)]))
+    rows = grid.loc[slots.loc[latest.index, "_series"]]
+    known = value_type_by_indicator
+    ids = latest["indicator_id"].astype(str)
+    value_type = np.full(len(ids), COVERED[0], dtype=object) if known is None else ids.map(lambda i: known.get(i, "")).to_numpy(dtype=object)
+    value, lower, upper, count, denominator = (rows[column] for column in TREND_INPUTS)
+    trend = compute_trend(value, lower, upper, count, denominator, _polarities(latest, polarity_by_indicator), value_type)
     out = pd.Series("", index=table.index, dtype=object)
     out.loc[latest.index] = trend
     return out

@@ -1,4 +1,4 @@
-"""Benchmark verdicts, quantiles, recent trends and suppression."""
+"""Benchmark verdicts, quantiles and suppression (recent trends: test_trend.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from generators.stats import (
     assign_quantiles,
     compare_by_quintile,
     compare_limits_to_benchmark,
-    compute_trend,
-    compute_trend_statistic,
     suppress_small_counts,
 )
 
@@ -61,35 +59,6 @@ def test_quintile_verdicts_follow_polarity():
     assert compare_by_quintile(values, "low_is_good").tolist() == ["Best", "Better", "Middle", "Worse", "Worst", "Not compared"]
     assert compare_by_quintile(values, "high_is_good").tolist()[:5] == ["Worst", "Worse", "Middle", "Better", "Best"]
     assert compare_by_quintile(values, "no_judgement").tolist()[0] == "Lowest"
-
-
-def test_trend_statistic_matches_the_textbook_example():
-    # Armitage's test for trend; R's prop.trend.test documentation example gives X-squared = 8.2249.
-    statistic, slope = compute_trend_statistic([83, 90, 129, 70], [86, 93, 136, 82])
-    assert statistic[0] == pytest.approx(8.2249, abs=1e-4)
-    assert slope[0] < 0
-
-
-def test_recent_trend_words():
-    counts = [[100, 200, 300, 400, 500], [100, 200, 300, 400, 500], [300] * 5, [1, 2, 3, 4, np.nan], [100, 200, 300, 400, 500]]
-    found = compute_trend(counts, [[10_000] * 5] * 5, ["high_is_good", "low_is_good", "high_is_good", "high_is_good", "no_judgement"])
-    assert found.tolist() == [
-        "Increasing and getting better",
-        "Increasing and getting worse",
-        "No significant change",
-        "Cannot be calculated",
-        "Increasing",
-    ]
-    assert compute_trend([[500, 400, 300, 200, 100]], [[10_000] * 5], "low_is_good").tolist() == ["Decreasing and getting better"]
-
-
-def test_fewer_than_five_points_cannot_be_calculated():
-    assert compute_trend([[1, 50, 100]], [[1000] * 3], "high_is_good").tolist() == ["Cannot be calculated"]
-
-
-def test_only_the_five_most_recent_points_are_used():
-    counts = [[900, 900, 100, 100, 100, 100, 100]]
-    assert compute_trend(counts, [[1000] * 7], "high_is_good").tolist() == ["No significant change"]
 
 
 def test_small_counts_and_derived_values_are_suppressed_with_the_reason():
