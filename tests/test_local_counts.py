@@ -13,7 +13,7 @@ import pytest
 
 from generators.config import load_config
 from generators.errors import DataError
-from generators.pipeline import TOOL, generate
+from generators.pipeline import generate
 
 HEADER = "area_code,area_name,indicator_id,period,sex,age_band,events,population,standard_population"
 
