@@ -18,6 +18,7 @@ from generators.config import ENGLAND, Config
 from generators.load.metadata import Indicator
 from generators.stats.proportions import compute_proportion
 from generators.stats.rates import compute_rate
+from generators.stats.trend import value_type_for_trend
 from generators.stats.verdicts import agreement, compare_categories_to_overall, compare_rows_to_benchmark, compute_trends, infer_polarity, overall_values
 from generators.tidy.rows import Tidy, mark_no_data
 
@@ -45,7 +46,8 @@ def assess(tidy: Tidy, config: Config) -> tuple[Tidy, dict[str, Any]]:
     table["verdict"] = recomputed.where(checkable | ~exported.isin(JUDGED), exported)
     by_quintile = table["indicator_id"].isin(table.loc[exported.isin(QUINTILES), "indicator_id"].unique())
     table.loc[by_quintile, "verdict"] = exported[by_quintile].where(exported[by_quintile].isin(QUINTILES), "Not compared")
-    ours = compute_trends(table, polarity)
+    kinds = {i: value_type_for_trend(m.value_type, m.unit) for i, m in indicators.items()}  # Fingertips tests proportions and rates only
+    ours = compute_trends(table, polarity, kinds)
     carried = (ours == "Cannot be calculated") & ~table["recent_trend"].isin(["", "Cannot be calculated"])
     table["trend"] = ours.where(~carried, table["recent_trend"])
     table["trend_source"] = np.where(carried, "fingertips", np.where(ours.isin(["", "Cannot be calculated"]), "", "recomputed"))
