@@ -9,7 +9,7 @@ SOURCE := $(if $(DATA),--data $(DATA),--config $(CONFIG))
 HERE := $(if $(DATA),,$(dir $(abspath $(CONFIG))))
 
 .DEFAULT_GOAL := help
-.PHONY: help build generate serve test test-browser lint bench data demo clean
+.PHONY: help build generate serve test test-browser lint bench data new demo clean
 
 help: ## List every target with its one-line description
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ bench: $(VENV)/.installed ## Measure an England-scale build (prints one table)
 
 data: $(VENV)/.installed ## Download the indicators, metadata and boundaries named in jsna.yml from Fingertips
 	$(PY) -m generators.fetch --config $(CONFIG) --data $(HERE)data
+
+new: $(VENV)/.installed ## Start a council's JSNA in its own folder: make new AREA=E10000032 DIR=../our-jsna (FORCE=1 writes over its jsna.yml)
+	$(PY) -m generators new --area "$(AREA)" --dir "$(DIR)" $(if $(FORCE),--force)
 
 demo: $(VENV)/.installed ## Regenerate the demonstration dataset in data/demo
 	$(PY) -m generators.demo --out data/demo

@@ -18,6 +18,11 @@ from generators.publish import BuildFailed, publish_site
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["new"]:  # its own options: --area, --dir, --force
+        from generators.new import main as new_main
+
+        return new_main(argv[1:])
     args = _parser().parse_args(argv)
     if args.command == "reference":
         (TOOL / "CONFIGURATION.md").write_text(render_reference(), encoding="utf-8")
@@ -55,7 +60,7 @@ def _say(text: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generators", description="Build a JSNA website from public health CSVs.")
+    parser = argparse.ArgumentParser(prog="python -m generators", description="Build a JSNA website from public health CSVs.", epilog="python -m generators new --area CODE --dir FOLDER starts a council's JSNA in its own folder (new --help).")
     parser.add_argument("command", choices=["build", "generate", "reference"], help="build: generate and run mkdocs; generate: write build/ only; reference: rewrite CONFIGURATION.md")
     parser.add_argument("--config", default="jsna.yml", help="the JSNA configuration file (default: jsna.yml); its folder holds the JSNA's data, narrative and pages")
     parser.add_argument("--data", default="", help="zero-config mode: a folder (or file) of Fingertips exports")
