@@ -26,8 +26,8 @@ build: $(VENV)/.installed ## Build the site into site/ (the demonstration, CONFI
 generate: $(VENV)/.installed ## Write the MkDocs project into build/ without running MkDocs
 	$(PY) -m generators generate $(SOURCE)
 
-serve: build ## Build, then serve the site at http://127.0.0.1:8000 with live reload
-	$(PY) -m mkdocs serve -f $(HERE)build/mkdocs.yml
+serve: $(VENV)/.installed ## Serve the site at http://127.0.0.1:8000 (ADDR=host:port), generating again and reloading the browser on every save
+	$(PY) -m generators serve $(SOURCE) $(if $(ADDR),--dev-addr $(ADDR))
 
 test: $(VENV)/.installed ## Run every test (browser tests skip where Chromium is missing)
 	$(PY) -m pytest -q
