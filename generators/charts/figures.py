@@ -161,6 +161,8 @@ def _compare(section: Section, benchmark: Area) -> c.CompareInput:
     parent = section.parent_at(latest.period)
     if parent is not None and section.area.parent_code != benchmark.code:
         bars.append(c.CompareBar(section.area.parent_name, finite(parent.value), finite(parent.lower_95), finite(parent.upper_95), parent.verdict, "comparator"))
+    for area, point in section.comparators_at(latest.period):  # the configuration's similar areas
+        bars.append(c.CompareBar(area.name, finite(point.value), finite(point.lower_95), finite(point.upper_95), point.verdict, "comparator"))
     reference = section.benchmark_at(latest.period)
     if reference is not None:
         bars.append(c.CompareBar(benchmark.name, finite(reference.value), finite(reference.lower_95), finite(reference.upper_95), "Not compared", "benchmark"))

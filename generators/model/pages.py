@@ -311,10 +311,18 @@ def _sections(table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ..
     for area in published:
         keys = sorted(by_area.get(area.code, []), key=series_order)
         result[area.code] = [
-            breakdowns.of(_section(indicators[i], Breakdown(*b), area, varies[i], points[(area.code, i, *b)], points.get((config.benchmark, i, *b), ()), points.get((area.parent_code, i, *b), ()), ages))
+            _with_comparators(
+                breakdowns.of(_section(indicators[i], Breakdown(*b), area, varies[i], points[(area.code, i, *b)], points.get((config.benchmark, i, *b), ()), points.get((area.parent_code, i, *b), ()), ages)),
+                [(known[c], points.get((c, i, *b), ())) for c in config.comparators if c in known and c not in (area.code, area.parent_code, config.benchmark)],
+            )
             for i, *b in keys if i in indicators and not Breakdown(*b).category_type
         ]
     return result
+
+
+def _with_comparators(section: Section, comparators: list[tuple[Area, tuple[Point, ...]]]) -> Section:
+    shown = tuple((a, p) for a, p in comparators if p)
+    return dataclasses.replace(section, comparators=shown) if shown else section
 
 
 def _section(indicator: Indicator, breakdown: Breakdown, area: Area, varies: tuple[bool, bool], points, benchmark, parent, ages: _Ages) -> Section:

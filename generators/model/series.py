@@ -65,6 +65,8 @@ class Section:
     """How many years old the latest figure is, where that is more than `old_after_years`; else 0."""
     breakdowns: tuple[Breakdowns, ...] = ()
     """The same indicator, sex and age by category (deprivation deciles, ethnic groups...), one per category type."""
+    comparators: tuple[tuple[Area, tuple[Point, ...]], ...] = ()
+    """The configuration's comparators (similar areas) with their points for the same series, where the data has them."""
 
     @property
     def sex(self) -> str:
@@ -84,6 +86,11 @@ class Section:
 
     def parent_at(self, period: str) -> Point | None:
         return next((p for p in self.parent if p.period == period), None)
+
+    def comparators_at(self, period: str) -> tuple[tuple[Area, Point], ...]:
+        """Each comparator's point in `period`, where it has one."""
+        found = ((area, next((p for p in points if p.period == period), None)) for area, points in self.comparators)
+        return tuple((area, point) for area, point in found if point is not None)
 
 
 def choose_areas(known: dict[str, Area], config: Config) -> tuple[Area, ...]:

@@ -191,3 +191,17 @@ def test_the_home_page_leads_with_the_configured_areas_then_the_newest_figures(s
     config = dataclasses.replace(small.config, areas=("E07000226", "E07000224"))
     site = build_site(table, config, small.tidied.indicators, small.tidied.chapter_of)
     assert [p.area.name for p in leading_areas(site)] == ["Crawley", "Arun"]
+
+
+def test_configured_comparators_are_beside_each_area_in_its_comparisons(small) -> None:
+    from generators.charts import figures
+
+    config = dataclasses.replace(small.config, comparators=("E07000224", "E99999999"))  # Arun, and a code with no data
+    site = build_site(small.tidied.table, config, small.tidied.indicators, small.tidied.chapter_of)
+    crawley = next(p for p in site.areas if p.area.name == "Crawley").chapters[0].sections[1]
+    assert [a.name for a, _ in crawley.comparators] == ["Arun"]
+    assert [a.name for a, _ in crawley.comparators_at("2022")] == ["Arun"]
+    arun = next(p for p in site.areas if p.area.name == "Arun").chapters[0].sections[1]
+    assert arun.comparators == ()  # never compared with itself
+    bars = figures._compare(crawley, site.benchmark).bars
+    assert [b.label for b in bars] == ["Crawley", "West Sussex", "Arun", "England"]
