@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = read_refresh_settings(_read_refresh_section(args.config))
         transport: Transport = RecordedTransport(args.replay) if args.replay else RequestsTransport()
+        if args.replay:
+            settings = dataclasses.replace(settings, pause_seconds=0.0)  # files need no pause
         result = refresh_data(settings, args.data, transport)
     except RefreshError as error:
         print(f"error: {error}", file=sys.stderr)

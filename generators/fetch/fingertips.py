@@ -2,6 +2,7 @@
 
 Endpoints (https://fingertips.phe.org.uk/api):
 ``profiles`` (JSON list of {Id, Name, Key, GroupIds}),
+``profile_group_roots?group_id=&area_type_id=`` (JSON list of {IID, Grouping: [{ComparatorMethodId, SigLevel}]}),
 ``area_types`` (JSON list of {Id, Name, Short}),
 ``available_data?indicator_id=`` (JSON list of {IndicatorId, AreaTypeId}),
 ``indicator_metadata/by_indicator_id?indicator_ids=`` (JSON object keyed by indicator id),
@@ -32,6 +33,10 @@ def available_data_url(base: str, indicator_id: int) -> str:
     return f"{base}/available_data?indicator_id={indicator_id}"
 
 
+def group_roots_url(base: str, group_id: int, area_type: int) -> str:
+    return f"{base}/profile_group_roots?group_id={group_id}&area_type_id={area_type}"
+
+
 def metadata_url(base: str, indicator_ids: list[int]) -> str:
     ids = ",".join(str(i) for i in indicator_ids)
     return f"{base}/indicator_metadata/by_indicator_id?indicator_ids={ids}&include_definition=yes"
@@ -57,7 +62,7 @@ def data_csv_url(base: str, indicator_id: int, area_type: int, parent: int, prof
 
 def get_json(fetcher: Fetcher, url: str, asked: str) -> Any:
     """GET ``url`` and parse JSON, or say the answer was malformed."""
-    body = fetcher.get(url, asked).body
+    body = fetcher.get(url, asked, expect="json").body
     try:
         return json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -66,7 +71,7 @@ def get_json(fetcher: Fetcher, url: str, asked: str) -> Any:
 
 def get_csv_rows(fetcher: Fetcher, url: str, asked: str) -> list[dict[str, str]]:
     """GET ``url`` and parse a CSV with a header line into rows."""
-    body = fetcher.get(url, asked).body
+    body = fetcher.get(url, asked, expect="csv").body
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as error:

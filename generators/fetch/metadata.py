@@ -1,17 +1,45 @@
-"""Indicator metadata from Fingertips, in the project's words, written as ``indicators.yml``."""
+"""Indicator metadata from Fingertips, in the project's words, written as ``indicators.yml``.
+
+Sources, as the server (fingertips-open, PholioVisualisationWS) serialises them:
+
+* ``indicator_metadata/by_indicator_id?indicator_ids=…&include_definition=yes`` (IndicatorMetadata.cs):
+  an object keyed by id, ``{}`` for ids it does not know; per id ``IID``, ``Unit {Id, Value, Label}``,
+  ``ValueType {Id, Name}``, ``ConfidenceIntervalMethod {Id, Name, Description}``, ``Descriptive``
+  (raw database text: HTML tags, ``&nbsp;``, ``&ndash;``, ``\\r\\n``) and ``DataChange {LastUploadedAt}``
+  or ``null``. It has sent no ``ConfidenceLevel`` since 2018. Asked for 100 ids at a time.
+* the comparison of each indicator belongs to its grouping in a profile:
+  ``profile_group_roots?group_id=&area_type_id=`` (GroupRoot.cs, RootBase.cs, Grouping.cs) gives per
+  root ``IID`` and ``Grouping [{ComparatorId, ComparatorMethodId, SigLevel, …}]``.
+* polarity: the ``Polarity`` column of the profile's own ``indicator_metadata/csv/by_profile_id``
+  (already fetched to list the profile), or of ``indicator_metadata/csv/by_indicator_id`` for
+  indicators named directly (100 ids a request).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import pandas as pd
 import yaml
 
 from generators.fetch import fingertips as api
 from generators.fetch.errors import RefreshError
 from generators.fetch.fetcher import Fetcher
-from generators.fetch.resolve import Wanted
+from generators.fetch.resolve import Chosen, Profile
+from generators.load.cells import _clean_text
 from generators.words import POLARITY_NAMES, read_polarity
+
+BATCH = 100  # ids a request, as fingertipsR asks the same endpoint
+ENGLAND_AREA_TYPE = 15
+ENGLAND_COMPARATOR = 4  # Grouping.ComparatorId: 4 England, 1 the subnational parent (ComparatorIds in Constants.cs)
+SUBNATIONAL_COMPARATOR = 1
+
+# Grouping.ComparatorMethodId (ComparatorMethodIds in Constants.cs) in the words of indicators.yml
+NOT_COMPARED = -1
+BY_QUANTILE = {15: "quintiles", 16: "quartiles"}
+BY_CONTROL_LIMITS = {5, 6}  # SPC for proportions, SPC for directly standardised rates
 
 
 @dataclass(frozen=True)
@@ -24,24 +52,68 @@ class IndicatorMetadata:
     unit: str
     value_type: str
     polarity: str  # high_is_good, low_is_good or no_judgement
+    comparison: str | None  # "confidence interval 99.8", "quintiles", "not compared" …; None: unknown
     comparison_method: str  # Fingertips' confidence interval method
-    confidence_level: float | None  # e.g. 95.0
+    confidence_level: float | None  # the grouping's SigLevel, e.g. 99.8; None when unknown
     source: str
     release_date: str | None  # ISO date Fingertips last uploaded data, when known
 
 
-def load_metadata(fetcher: Fetcher, base: str, wanted: list[Wanted]) -> tuple[str, dict[int, IndicatorMetadata]]:
-    """Fetch metadata for every wanted indicator; the URL used and the records by id."""
-    ids = [w.indicator_id for w in wanted]
-    url = api.metadata_url(base, ids)
-    answer = api.get_json(fetcher, url, "indicator metadata")
-    if not isinstance(answer, dict):
-        raise api.malformed(url, "indicator metadata", "expected a JSON object keyed by indicator id")
-    _check_all_exist(ids, answer, url)
-    _check_descriptive(ids, answer, url)
-    polarities = _load_polarities(fetcher, base, wanted)
-    records = {i: _build(i, answer[str(i)], polarities.get(i, "")) for i in ids}
-    return url, records
+@dataclass(frozen=True)
+class Comparison:
+    """How a profile's grouping compares an indicator with its benchmark."""
+
+    method_id: int
+    level: float  # SigLevel: 95, 99.8, or 0 when the method has none
+
+    @property
+    def words(self) -> str | None:
+        if self.method_id == NOT_COMPARED:
+            return "not compared"
+        if self.method_id in BY_QUANTILE:
+            return BY_QUANTILE[self.method_id]
+        if self.level <= 0:
+            return None
+        kind = "control limits" if self.method_id in BY_CONTROL_LIMITS else "confidence interval"
+        return f"{kind} {self.level:g}"
+
+    @property
+    def confidence_level(self) -> float | None:
+        if self.method_id == NOT_COMPARED or self.method_id in BY_QUANTILE or self.level <= 0:
+            return None
+        return self.level
+
+
+def plain_text(value: Any) -> str:
+    """Database text as plain text: tags dropped, entities decoded, line breaks and runs of space as one space."""
+    text = "" if value is None else str(value)
+    return str(_clean_text(pd.Series([text], dtype=object)).iloc[0]) if text else ""
+
+
+def batches(ids: list[int]) -> list[list[int]]:
+    return [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
+
+
+def load_metadata(
+    fetcher: Fetcher, base: str, chosen: Chosen, area_type: int, parent_area_type: int
+) -> tuple[str, dict[int, IndicatorMetadata]]:
+    """Fetch metadata for every wanted indicator; the (first) URL used and the records by id."""
+    ids = [w.indicator_id for w in chosen.wanted]
+    answer: dict[str, Any] = {}
+    urls = []
+    for batch in batches(ids):
+        url = api.metadata_url(base, batch)
+        part = api.get_json(fetcher, url, "indicator metadata")
+        if not isinstance(part, dict):
+            raise api.malformed(url, "indicator metadata", "expected a JSON object keyed by indicator id")
+        _check_all_exist(batch, part, url)
+        _check_descriptive(batch, part, url)
+        answer.update(part)
+        urls.append(url)
+    polarities = _load_polarities(fetcher, base, chosen)
+    comparisons = _load_comparisons(fetcher, base, chosen, area_type, parent_area_type)
+    records = {i: _build(i, answer[str(i)], polarities.get(i, ""), comparisons.get(i)) for i in ids}
+    return urls[0], records
 
 
 def _check_all_exist(ids: list[int], answer: dict[str, Any], url: str) -> None:
@@ -61,30 +133,79 @@ def _check_descriptive(ids: list[int], answer: dict[str, Any], url: str) -> None
             raise api.malformed(url, "indicator metadata", f'indicator {i} has no "Descriptive" object')
 
 
-def _load_polarities(fetcher: Fetcher, base: str, wanted: list[Wanted]) -> dict[int, str]:
+def _load_polarities(fetcher: Fetcher, base: str, chosen: Chosen) -> dict[int, str]:
+    """Polarity per id: from each profile's own CSV (no new request), else asked for 100 ids at a time."""
     polarities: dict[int, str] = {}
-    for profile_id in sorted({w.profile_id or 0 for w in wanted}):
-        ids = [w.indicator_id for w in wanted if (w.profile_id or 0) == profile_id]
-        url = api.metadata_csv_url(base, ids, profile_id or None)
-        for row in api.get_csv_rows(fetcher, url, "indicator polarity"):
-            if row.get("Indicator ID", "").strip().isdigit():
-                polarities[int(row["Indicator ID"])] = (row.get("Polarity") or "").strip()
+    for w in chosen.wanted:
+        if w.profile_id in chosen.profiles:
+            polarities.update(_polarity_column(chosen.profiles[w.profile_id].rows, {w.indicator_id}))
+    loose = [w.indicator_id for w in chosen.wanted if w.profile_id not in chosen.profiles]
+    for batch in batches(loose):
+        url = api.metadata_csv_url(base, batch, None)
+        polarities.update(_polarity_column(api.get_csv_rows(fetcher, url, "indicator polarity"), set(batch)))
     return polarities
 
 
-def _build(indicator_id: int, raw: dict[str, Any], polarity: str) -> IndicatorMetadata:
+def _polarity_column(rows: Iterable[dict[str, str]], ids: set[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for row in rows:
+        text = (row.get("Indicator ID") or "").strip()
+        if text.isdigit() and int(text) in ids:
+            found.setdefault(int(text), (row.get("Polarity") or "").strip())  # padded: "RAG - High is good   "
+    return found
+
+
+def _load_comparisons(
+    fetcher: Fetcher, base: str, chosen: Chosen, area_type: int, parent_area_type: int
+) -> dict[int, Comparison]:
+    """Each profile indicator's comparison, from its first grouping in the profile's domains."""
+    comparator = ENGLAND_COMPARATOR if parent_area_type == ENGLAND_AREA_TYPE else SUBNATIONAL_COMPARATOR
+    found: dict[int, Comparison] = {}
+    for profile in chosen.profiles.values():
+        wanted = {w.indicator_id for w in chosen.wanted if w.profile_id == profile.id}
+        for root in _group_roots(fetcher, base, profile, area_type):
+            iid = root.get("IID")
+            if isinstance(iid, int) and iid in wanted and iid not in found:
+                comparison = _comparison(root, comparator)
+                if comparison is not None:
+                    found[iid] = comparison
+    return found
+
+
+def _group_roots(fetcher: Fetcher, base: str, profile: Profile, area_type: int) -> list[dict[str, Any]]:
+    roots: list[dict[str, Any]] = []
+    for group_id in profile.group_ids:
+        url = api.group_roots_url(base, group_id, area_type)
+        asked = f"the indicators of domain {group_id} of profile {profile.id}"
+        answer = api.get_json(fetcher, url, asked)
+        roots.extend(api.expect_list_of_objects(answer, url, asked, ("IID",)))
+    return roots
+
+
+def _comparison(root: dict[str, Any], comparator: int) -> Comparison | None:
+    groupings = [g for g in root.get("Grouping") or [] if isinstance(g, dict)]
+    chosen = next((g for g in groupings if g.get("ComparatorId") == comparator), groupings[0] if groupings else {})
+    method = chosen.get("ComparatorMethodId", root.get("ComparatorMethodId"))
+    level = chosen.get("SigLevel")
+    if not isinstance(method, int) or isinstance(method, bool):
+        return None
+    return Comparison(method, float(level) if isinstance(level, (int, float)) and not isinstance(level, bool) else 0.0)
+
+
+def _build(indicator_id: int, raw: dict[str, Any], polarity: str, comparison: Comparison | None) -> IndicatorMetadata:
     text = raw["Descriptive"]
     return IndicatorMetadata(
         id=str(indicator_id),
-        name=str(text.get("Name") or ""),
-        definition=str(text.get("Definition") or ""),
-        unit=_inner(raw, "Unit", "Label"),
-        value_type=_inner(raw, "ValueType", "Name"),
+        name=plain_text(text.get("Name")),
+        definition=plain_text(text.get("Definition")),
+        unit=plain_text(_inner(raw, "Unit", "Label")),
+        value_type=plain_text(_inner(raw, "ValueType", "Name")),
         polarity=_polarity(indicator_id, polarity),
-        comparison_method=_inner(raw, "ConfidenceIntervalMethod", "Name"),
-        confidence_level=_number(raw.get("ConfidenceLevel")),
-        source=str(text.get("DataSource") or ""),
-        release_date=_date(_inner(raw, "DataChange", "LastUploadedAt")),
+        comparison=comparison.words if comparison else None,
+        comparison_method=plain_text(_inner(raw, "ConfidenceIntervalMethod", "Name")),
+        confidence_level=comparison.confidence_level if comparison else None,
+        source=plain_text(text.get("DataSource")),
+        release_date=_date(_inner(raw, "DataChange", "LastUploadedAt")),  # DataChange is null for some
     )
 
 
@@ -93,12 +214,10 @@ def _inner(raw: dict[str, Any], outer: str, key: str) -> str:
     return str(value.get(key) or "") if isinstance(value, dict) else ""
 
 
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
 def _date(value: str) -> str | None:
-    return value[:10] if len(value) >= 10 and value[4] == "-" and value[7] == "-" else None
+    if len(value) < 10 or value[4] != "-" or value[7] != "-" or value.startswith("0001-"):
+        return None  # 0001-01-01: .NET's DateTime.MinValue, never uploaded
+    return value[:10]
 
 
 def _polarity(indicator_id: int, name: str) -> str:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from generators.fetch import fingertips as api
-from generators.fetch.checks import check_boundaries, count_export_rows
+from generators.fetch.boundaries import download_boundaries
+from generators.fetch.checks import count_export_rows
 from generators.fetch.errors import RefreshError
-from generators.fetch.fetcher import Backoff, Fetcher, sleep_backoff
+from generators.fetch.fetcher import Fetcher, Sleep
 from generators.fetch.manifest import (
     MANIFEST_NAME,
     Download,
@@ -57,13 +59,18 @@ def refresh_data(
     settings: RefreshSettings,
     data_dir: Path,
     transport: Transport,
-    backoff: Backoff = sleep_backoff,
+    sleep: Sleep = time.sleep,
     clock: Clock = lambda: datetime.now(UTC),
 ) -> RefreshResult:
-    """Download what ``settings`` names into ``data_dir``; on any error leave it as it was."""
-    fetcher = Fetcher(transport, settings.timeout_seconds, settings.retries, backoff)
-    wanted = choose_indicators(fetcher, settings)
-    metadata_url, metadata = load_metadata(fetcher, settings.base_url, wanted)
+    """Download what ``settings`` names into ``data_dir``; on any error leave it as it was.
+
+    ``sleep`` waits between requests and before retries (tests pass a fake clock's)."""
+    fetcher = Fetcher(transport, settings.timeout_seconds, settings.retries, sleep, settings.pause_seconds)
+    chosen = choose_indicators(fetcher, settings)
+    wanted = chosen.wanted
+    metadata_url, metadata = load_metadata(
+        fetcher, settings.base_url, chosen, settings.area_type, settings.parent_area_type
+    )
     staging = Staging(data_dir)
     try:
         return _download_and_swap(_Run(settings, fetcher, staging, clock), wanted, metadata_url, metadata)
@@ -91,7 +98,7 @@ def _download_indicator(run: _Run, wanted: Wanted, meta: IndicatorMetadata) -> D
     s = run.settings
     url = api.data_csv_url(s.base_url, wanted.indicator_id, s.area_type, s.parent_area_type, wanted.profile_id)
     asked = f"data for indicator {wanted.indicator_id} at area type {s.area_type}"
-    body = run.fetcher.get(url, asked).body
+    body = run.fetcher.get(url, asked, expect="csv").body
     if count_export_rows(body, url, asked) == 0:
         if wanted.named:
             raise explain_missing_data(run.fetcher, s, wanted.indicator_id)
@@ -100,9 +107,7 @@ def _download_indicator(run: _Run, wanted: Wanted, meta: IndicatorMetadata) -> D
 
 
 def _download_boundaries(run: _Run, url: str) -> Download:
-    body = run.fetcher.get(url, "area boundaries").body
-    check_boundaries(body, url)
-    return run.keep("boundaries.geojson", url, body)
+    return run.keep("boundaries.geojson", url, download_boundaries(run.fetcher, url))
 
 
 def _swap_if_new(run: _Run, wanted: list[Wanted], downloads: list[Download]) -> RefreshResult:

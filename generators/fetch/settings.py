@@ -23,7 +23,8 @@ class RefreshSettings:
     boundaries_url: str | None = None  # ONS Open Geography GeoJSON query URL
     stale_after_days: int = 400  # the build report lists data released longer ago than this
     timeout_seconds: float = 60.0  # per request
-    retries: int = 3  # extra attempts after a timeout, lost connection or HTTP 5xx
+    retries: int = 3  # extra attempts after a timeout, lost connection, HTTP 429 or 5xx
+    pause_seconds: float = 0.2  # wait between requests, to stay under Fingertips' rate limit
 
 
 def read_refresh_settings(mapping: Mapping[str, Any] | None) -> RefreshSettings:
@@ -43,6 +44,7 @@ def read_refresh_settings(mapping: Mapping[str, Any] | None) -> RefreshSettings:
         stale_after_days=_read_whole(mapping, "stale_after_days", 400, minimum=1),
         timeout_seconds=_read_seconds(mapping, "timeout_seconds", 60.0),
         retries=_read_whole(mapping, "retries", 3, minimum=0),
+        pause_seconds=_read_seconds(mapping, "pause_seconds", 0.2, zero_ok=True),
     )
 
 
@@ -77,10 +79,11 @@ def _read_whole(mapping: Mapping[str, Any], key: str, default: int, minimum: int
     return int(value)
 
 
-def _read_seconds(mapping: Mapping[str, Any], key: str, default: float) -> float:
+def _read_seconds(mapping: Mapping[str, Any], key: str, default: float, zero_ok: bool = False) -> float:
     value = mapping.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise RefreshError(_wrong(f"refresh.{key}", "a positive number of seconds", value))
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (value == 0 and not zero_ok):
+        expected = "a number of seconds, 0 or more" if zero_ok else "a positive number of seconds"
+        raise RefreshError(_wrong(f"refresh.{key}", expected, value))
     return float(value)
 
 

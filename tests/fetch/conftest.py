@@ -43,7 +43,7 @@ class ScriptedTransport(RecordedTransport):
 
 
 def make_settings(**changes: object) -> RefreshSettings:
-    base = RefreshSettings(indicators=(92443, 90366), boundaries_url=BOUNDARIES_URL, retries=2)
+    base = RefreshSettings(indicators=(92443, 90366), boundaries_url=BOUNDARIES_URL, retries=2, pause_seconds=0.0)
     return RefreshSettings(**{**base.__dict__, **changes})  # type: ignore[arg-type]
 
 

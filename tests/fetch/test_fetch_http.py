@@ -69,7 +69,7 @@ def server() -> Iterator[str]:
 
 
 def test_a_slow_server_times_out_on_every_attempt(server: str) -> None:
-    fetcher = Fetcher(RequestsTransport(), timeout_seconds=0.2, retries=2, backoff=lambda attempt: None)
+    fetcher = Fetcher(RequestsTransport(), timeout_seconds=0.2, retries=2, sleep=lambda attempt: None)
     started = time.monotonic()
     with pytest.raises(RefreshError) as raised:
         fetcher.get(f"{server}/slow", "a slow answer")
@@ -80,7 +80,7 @@ def test_a_slow_server_times_out_on_every_attempt(server: str) -> None:
 
 def test_server_errors_are_retried_for_real(server: str) -> None:
     waits: list[int] = []
-    fetcher = Fetcher(RequestsTransport(), timeout_seconds=2, retries=3, backoff=waits.append)
+    fetcher = Fetcher(RequestsTransport(), timeout_seconds=2, retries=3, sleep=waits.append)
     assert fetcher.get(f"{server}/flaky", "a flaky answer").body == b"ok"
     assert Handler.hits["/flaky"] == 3 and waits == [1, 2]
     with pytest.raises(RefreshError, match=r"HTTP 500 \(a fault on its side\), after 4 attempts"):

@@ -45,8 +45,9 @@ def test_the_metadata_is_in_the_projects_words(tmp_path: Path) -> None:
         "unit": "%",
         "value_type": "Proportion",
         "polarity": "low_is_good",
+        "comparison": None,  # named directly, in no profile: the export's own comparison is kept
         "comparison_method": "Wilson Score method",
-        "confidence_level": 95.0,
+        "confidence_level": None,
         "source": "Annual Population Survey (APS)",
         "release_date": "2024-11-05",
     }
