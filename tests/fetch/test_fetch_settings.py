@@ -59,3 +59,10 @@ def test_wrong_settings_are_named_with_what_was_expected(mapping: object, messag
     with pytest.raises(RefreshError) as raised:
         read_refresh_settings(mapping)  # type: ignore[arg-type]
     assert str(raised.value).startswith(message)
+
+
+def test_the_pause_between_requests_may_be_zero_but_not_negative() -> None:
+    assert read_refresh_settings({}).pause_seconds == 0.2
+    assert read_refresh_settings({"pause_seconds": 0}).pause_seconds == 0.0
+    with pytest.raises(RefreshError, match=r"refresh.pause_seconds: expected a number of seconds, 0 or more"):
+        read_refresh_settings({"pause_seconds": -1})
