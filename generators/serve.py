@@ -23,6 +23,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import time
@@ -266,6 +267,7 @@ def serve(source: Path, build: Path, dev_addr: str = DEV_ADDR, zero_config: bool
     first = watcher.start()
     if not first.ok and not (watcher.build / "mkdocs.yml").is_file():
         return 1  # nothing to serve yet; the error is printed
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped from outside: MkDocs is stopped too
     server = mkdocs_serve(watcher.build, dev_addr)
     watcher.say(f"serve: watching {len(watcher.snapshot)} files; the site is at http://{dev_addr}/ (Ctrl-C stops)")
     try:
@@ -277,6 +279,10 @@ def serve(source: Path, build: Path, dev_addr: str = DEV_ADDR, zero_config: bool
     finally:
         stop_process(server)
     return 0 if server.returncode in (0, -15) else 1
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
 
 
 def stop_process(process: subprocess.Popen[bytes]) -> None:
