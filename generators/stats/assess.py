@@ -44,7 +44,8 @@ def assess(tidy: Tidy, config: Config) -> tuple[Tidy, dict[str, Any]]:
     checkable = has_reference_row(table, config.benchmark)
     exported = table["compared_to_england"] if config.benchmark == ENGLAND else pd.Series("", index=table.index)
     table["verdict"] = recomputed.where(checkable | ~exported.isin(JUDGED), exported)
-    by_quintile = table["indicator_id"].isin(table.loc[exported.isin(QUINTILES), "indicator_id"].unique())
+    by_metadata = [i for i, m in indicators.items() if _by_quantile(m)]  # a quintile indicator is never judged by interval
+    by_quintile = table["indicator_id"].isin([*table.loc[exported.isin(QUINTILES), "indicator_id"].unique(), *by_metadata])
     table.loc[by_quintile, "verdict"] = exported[by_quintile].where(exported[by_quintile].isin(QUINTILES), "Not compared")
     kinds = {i: value_type_for_trend(m.value_type, m.unit) for i, m in indicators.items()}  # Fingertips tests proportions and rates only
     ours = compute_trends(table, polarity, kinds)
@@ -52,7 +53,8 @@ def assess(tidy: Tidy, config: Config) -> tuple[Tidy, dict[str, Any]]:
     table["trend"] = ours.where(~carried, table["recent_trend"])
     table["trend_source"] = np.where(carried, "fingertips", np.where(ours.isin(["", "Cannot be calculated"]), "", "recomputed"))
     table.loc[table["status"] != "used", "verdict"] = "Not compared"
-    checks = check_against_export(table, checkable & ~by_quintile & (config.benchmark == ENGLAND), carried)
+    silent = table["indicator_id"].isin([i for i, m in indicators.items() if _not_compared(m)])
+    checks = check_against_export(table, checkable & ~by_quintile & ~silent & (config.benchmark == ENGLAND), carried)
     checks["verdicts"]["from_export"] = int((~checkable & ~by_quintile & exported.isin(JUDGED)).sum())
     checks["verdicts"]["quintiles"] = int((by_quintile & exported.isin(QUINTILES)).sum())
     checks["trend_sources"] = _trend_sources(table, ours, carried)
@@ -85,7 +87,7 @@ def _verdicts(table: pd.DataFrame, indicators: dict[str, Indicator], polarity: d
     verdict = pd.Series("Not compared", index=table.index, dtype=object)
     category = table["category_type"] != ""
     for level in (95, 99.8):
-        ids = [i for i, m in indicators.items() if _level(m) == level]
+        ids = [i for i, m in indicators.items() if _level(m) == level and not _not_compared(m)]
         rows = table["indicator_id"].isin(ids)
         if (rows & ~category).any():
             verdict[rows & ~category] = compare_rows_to_benchmark(table[rows & ~category], polarity, benchmark, level)
@@ -113,6 +115,16 @@ def has_benchmark_row(table: pd.DataFrame, benchmark: str) -> pd.Series:
 
 def _level(indicator: Indicator) -> float:
     return 99.8 if "99.8" in indicator.comparison else 95
+
+
+def _not_compared(indicator: Indicator) -> bool:
+    """Fingertips' grouping compares the indicator with nothing (`make data`: `comparison: not compared`)."""
+    return indicator.comparison.strip().lower() == "not compared"
+
+
+def _by_quantile(indicator: Indicator) -> bool:
+    """Fingertips' grouping compares the indicator by quintiles or quartiles, not by interval."""
+    return indicator.comparison.strip().lower() in ("quintiles", "quartiles")
 
 
 def check_against_export(table: pd.DataFrame, checkable: pd.Series, carried: pd.Series) -> dict[str, Any]:

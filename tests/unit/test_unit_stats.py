@@ -69,6 +69,14 @@ def test_each_indicator_is_compared_at_its_own_level(tmp_path: Path) -> None:
     assert verdict_of(tidied, "X95", "E92000001") == "Not compared"
 
 
+def test_a_grouping_that_compares_nothing_or_by_quintiles_is_never_judged_by_interval(tmp_path: Path) -> None:
+    known = {"XN": Indicator("XN", "Not compared", polarity=LOW, comparison="not compared"), "XQ": Indicator("XQ", "Quintiles", polarity=LOW, comparison="quintiles")}
+    rows = [row(i, **ENGLAND) for i in known] + [row(i, england="Worse") for i in known]
+    tidied, checks = assessed(tmp_path, rows, known)
+    assert verdict_of(tidied, "XN") == "Not compared" and verdict_of(tidied, "XQ") == "Not compared"  # 10.5 to 13.5 would be "Worse" at 95%
+    assert checks["verdicts"]["checked"] == 0  # neither is counted as a disagreement with the export
+
+
 def test_the_level_can_be_set_as_confidence_level_in_the_metadata(tmp_path: Path) -> None:
     (tmp_path / "indicators.yml").write_text("- id: X1\n  polarity: low_is_good\n  confidence_level: 99.8\n")
     from generators.load.metadata import load_indicators
