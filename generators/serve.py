@@ -267,7 +267,8 @@ def serve(source: Path, build: Path, dev_addr: str = DEV_ADDR, zero_config: bool
     first = watcher.start()
     if not first.ok and not (watcher.build / "mkdocs.yml").is_file():
         return 1  # nothing to serve yet; the error is printed
-    signal.signal(signal.SIGTERM, _interrupt)  # stopped from outside: MkDocs is stopped too
+    for stopping in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C or stopped from outside (even where started with SIGINT ignored): MkDocs is stopped too
+        signal.signal(stopping, _interrupt)
     server = mkdocs_serve(watcher.build, dev_addr)
     watcher.say(f"serve: watching {len(watcher.snapshot)} files; the site is at http://{dev_addr}/ (Ctrl-C stops)")
     try:
