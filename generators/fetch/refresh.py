@@ -37,7 +37,7 @@ class RefreshResult:
 
     changed: bool  # False: nothing new at the source, data/ untouched
     indicators: tuple[str, ...]  # ids downloaded
-    skipped: tuple[str, ...]  # profile indicators with no data for the area type
+    skipped: tuple[str, ...]  # profile indicators with no data for any of the area types
     files: tuple[str, ...]  # paths in data/, as in the manifest
 
 
@@ -81,29 +81,42 @@ def refresh_data(
 def _download_and_swap(
     run: _Run, wanted: list[Wanted], metadata_url: str, metadata: dict[int, IndicatorMetadata]
 ) -> RefreshResult:
-    downloads = [d for w in wanted if (d := _download_indicator(run, w, metadata[w.indicator_id]))]
+    downloads = [d for w in wanted for d in _download_indicator(run, w, metadata[w.indicator_id])]
     if not downloads:
+        types = ", ".join(str(t) for t in run.settings.every_area_type)
         raise RefreshError(
-            f"none of the {len(wanted)} indicators named has data for area type {run.settings.area_type}; "
-            "check refresh.area_type in jsna.yml"
+            f"none of the {len(wanted)} indicators named has data for area type {types}; "
+            "check refresh.area_types in jsna.yml"
         )
-    kept = [metadata[int(d.indicator_id or 0)] for d in downloads]
-    downloads.append(run.keep("indicators.yml", metadata_url, render_indicators_yaml(kept)))
+    got = list(dict.fromkeys(int(d.indicator_id or 0) for d in downloads))
+    downloads.append(run.keep("indicators.yml", metadata_url, render_indicators_yaml([metadata[i] for i in got])))
     if run.settings.boundaries_url:
         downloads.append(_download_boundaries(run, run.settings.boundaries_url))
     return _swap_if_new(run, wanted, downloads)
 
 
-def _download_indicator(run: _Run, wanted: Wanted, meta: IndicatorMetadata) -> Download | None:
+def export_path(indicator_id: int, area_type: int, first_area_type: int) -> str:
+    """Where an export lands in data/: ``fingertips/90366.csv`` at the first area type,
+    ``fingertips/90366-501.csv`` at each further one."""
+    suffix = "" if area_type == first_area_type else f"-{area_type}"
+    return f"fingertips/{indicator_id}{suffix}.csv"
+
+
+def _download_indicator(run: _Run, wanted: Wanted, meta: IndicatorMetadata) -> list[Download]:
+    """The indicator's export at each area type that has data. A named indicator must have data at the
+    first area type; at a further one (districts, regions) no data just means no file."""
     s = run.settings
-    url = api.data_csv_url(s.base_url, wanted.indicator_id, s.area_type, s.parent_area_type, wanted.profile_id)
-    asked = f"data for indicator {wanted.indicator_id} at area type {s.area_type}"
-    body = run.fetcher.get(url, asked, expect="csv").body
-    if count_export_rows(body, url, asked) == 0:
-        if wanted.named:
-            raise explain_missing_data(run.fetcher, s, wanted.indicator_id)
-        return None
-    return run.keep(f"fingertips/{wanted.indicator_id}.csv", url, body, meta)
+    kept: list[Download] = []
+    for area_type in s.every_area_type:
+        url = api.data_csv_url(s.base_url, wanted.indicator_id, area_type, s.parent_area_type, wanted.profile_id)
+        asked = f"data for indicator {wanted.indicator_id} at area type {area_type}"
+        body = run.fetcher.get(url, asked, expect="csv").body
+        if count_export_rows(body, url, asked) == 0:
+            if wanted.named and area_type == s.area_type:
+                raise explain_missing_data(run.fetcher, s, wanted.indicator_id)
+            continue
+        kept.append(run.keep(export_path(wanted.indicator_id, area_type, s.area_type), url, body, meta))
+    return kept
 
 
 def _download_boundaries(run: _Run, url: str) -> Download:
@@ -113,7 +126,7 @@ def _download_boundaries(run: _Run, url: str) -> Download:
 def _swap_if_new(run: _Run, wanted: list[Wanted], downloads: list[Download]) -> RefreshResult:
     data_dir = run.staging.data_dir
     previous = read_manifest(data_dir)
-    got = tuple(d.indicator_id for d in downloads if d.indicator_id)
+    got = tuple(dict.fromkeys(d.indicator_id for d in downloads if d.indicator_id))
     skipped = tuple(str(w.indicator_id) for w in wanted if str(w.indicator_id) not in got)
     files = tuple(sorted(d.path for d in downloads))
     if nothing_new(downloads, previous, data_dir):

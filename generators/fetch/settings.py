@@ -18,13 +18,19 @@ class RefreshSettings:
     base_url: str = DEFAULT_BASE_URL  # the Fingertips API root
     profiles: tuple[int | str, ...] = ()  # profile ids (19) or keys ("public-health-outcomes-framework")
     indicators: tuple[int, ...] = ()  # indicator ids (92443)
-    area_type: int = 502  # Fingertips area type of the areas to publish (502: counties & UAs)
+    area_type: int = 502  # the first of area_types: the one comparisons (profile_group_roots) are read at
+    area_types: tuple[int, ...] = ()  # every area type to download, area_type first; () means (area_type,)
     parent_area_type: int = 15  # comparator area type (15: England, 6: regions)
     boundaries_url: str | None = None  # ONS Open Geography GeoJSON query URL
     stale_after_days: int = 400  # the build report lists data released longer ago than this
     timeout_seconds: float = 60.0  # per request
     retries: int = 3  # extra attempts after a timeout, lost connection, HTTP 429 or 5xx
     pause_seconds: float = 0.2  # wait between requests, to stay under Fingertips' rate limit
+
+    @property
+    def every_area_type(self) -> tuple[int, ...]:
+        """The area types to download, the publishing one (``area_type``) first."""
+        return self.area_types or (self.area_type,)
 
 
 def read_refresh_settings(mapping: Mapping[str, Any] | None) -> RefreshSettings:
@@ -34,11 +40,13 @@ def read_refresh_settings(mapping: Mapping[str, Any] | None) -> RefreshSettings:
     if not isinstance(mapping, Mapping):
         raise RefreshError(_wrong("refresh", "a mapping of settings", mapping))
     _check_known_keys(mapping)
+    area_types = _read_area_types(mapping)
     return RefreshSettings(
         base_url=_read_url(mapping, "base_url", DEFAULT_BASE_URL) or DEFAULT_BASE_URL,
         profiles=tuple(_read_profile(v) for v in _read_list(mapping, "profiles")),
         indicators=tuple(_read_indicator(v) for v in _read_list(mapping, "indicators")),
-        area_type=_read_whole(mapping, "area_type", 502, minimum=1),
+        area_type=area_types[0] if area_types else _read_whole(mapping, "area_type", 502, minimum=1),
+        area_types=area_types,
         parent_area_type=_read_whole(mapping, "parent_area_type", 15, minimum=1),
         boundaries_url=_read_url(mapping, "boundaries_url", None),
         stale_after_days=_read_whole(mapping, "stale_after_days", 400, minimum=1),
@@ -77,6 +85,24 @@ def _read_whole(mapping: Mapping[str, Any], key: str, default: int, minimum: int
     if not _is_whole(value) or value < minimum:
         raise RefreshError(_wrong(f"refresh.{key}", f"a whole number of at least {minimum}", value))
     return int(value)
+
+
+def _read_area_types(mapping: Mapping[str, Any]) -> tuple[int, ...]:
+    """``area_types: [502, 501]`` (counties and UAs, then districts); () when only ``area_type`` is set."""
+    if "area_types" not in mapping:
+        return ()
+    if "area_type" in mapping:
+        raise RefreshError(
+            "refresh: set area_types (a list, e.g. [502, 501]) or area_type (one number), not both"
+        )
+    values = mapping["area_types"]
+    expected = "a list of Fingertips area types, e.g. [502, 501]"
+    if not isinstance(values, list) or not values:
+        raise RefreshError(_wrong("refresh.area_types", expected, values))
+    for value in values:
+        if not _is_whole(value) or value < 1:
+            raise RefreshError(_wrong("refresh.area_types", expected, value))
+    return tuple(dict.fromkeys(int(v) for v in values))
 
 
 def _read_seconds(mapping: Mapping[str, Any], key: str, default: float, zero_ok: bool = False) -> float:

@@ -18,12 +18,15 @@ class StaleIndicator:
 
 
 def find_stale_indicators(manifest: dict[str, Any], today: date, stale_after_days: int) -> list[StaleIndicator]:
-    """Indicators in ``manifest`` released more than ``stale_after_days`` before ``today``, oldest first."""
+    """Indicators in ``manifest`` released more than ``stale_after_days`` before ``today``, oldest first;
+    an indicator downloaded at several area types (``90366.csv``, ``90366-501.csv``) is listed once."""
     stale = []
-    for path, entry in sorted(manifest.get("files", {}).items()):
+    seen: set[str] = set()
+    for path, entry in sorted(manifest.get("files", {}).items(), key=lambda item: (len(item[0]), item[0])):
         released = _release_date(entry)
-        if released is None or not entry.get("indicator_id"):
+        if released is None or not entry.get("indicator_id") or str(entry["indicator_id"]) in seen:
             continue
+        seen.add(str(entry["indicator_id"]))
         age = (today - released).days
         if age > stale_after_days:
             stale.append(StaleIndicator(str(entry["indicator_id"]), released, age, path))

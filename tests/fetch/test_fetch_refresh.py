@@ -122,3 +122,29 @@ def test_a_profile_brings_its_indicators_and_skips_those_without_data_here(tmp_p
     assert sorted(snapshot(data)) == ["fingertips/90366.csv", "fingertips/92443.csv", "indicators.yml", "manifest.json"]
     source = read_manifest(data)["files"]["fingertips/92443.csv"]["source_url"]
     assert source.endswith("&profile_id=19")
+
+
+def test_several_area_types_bring_a_countys_districts(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = refresh(data, profiles=(19,), indicators=(), boundaries_url=None, area_types=(502, 501))
+    assert result.indicators == ("90366", "92443") and result.skipped == ("93014",)
+    assert sorted(snapshot(data)) == [
+        "fingertips/90366-501.csv",
+        "fingertips/90366.csv",
+        "fingertips/92443-501.csv",
+        "fingertips/92443.csv",
+        "indicators.yml",
+        "manifest.json",
+    ]
+    districts = (data / "fingertips/92443-501.csv").read_text(encoding="utf-8")
+    west_sussex = ["Adur", "Arun", "Chichester", "Crawley", "Horsham", "Mid Sussex", "Worthing"]
+    assert all(f",{name},Districts & UAs (from Apr 2023)," in districts for name in west_sussex)
+    assert "E10000032,West Sussex," in (data / "fingertips/92443.csv").read_text(encoding="utf-8")
+    files = read_manifest(data)["files"]
+    assert files["fingertips/90366-501.csv"]["source_url"] == (
+        f"{API}/all_data/csv/by_indicator_id?indicator_ids=90366&child_area_type_id=501&parent_area_type_id=15&profile_id=19"
+    )
+    assert files["fingertips/90366-501.csv"]["indicator_id"] == "90366"
+    indicators = yaml.safe_load((data / "indicators.yml").read_text(encoding="utf-8"))["indicators"]
+    assert [i["id"] for i in indicators] == ["90366", "92443"]  # once each, whatever the area types
+    assert indicators[0]["comparison"] == "confidence interval 99.8"  # read at the first area type, 502

@@ -66,3 +66,25 @@ def test_the_pause_between_requests_may_be_zero_but_not_negative() -> None:
     assert read_refresh_settings({"pause_seconds": 0}).pause_seconds == 0.0
     with pytest.raises(RefreshError, match=r"refresh.pause_seconds: expected a number of seconds, 0 or more"):
         read_refresh_settings({"pause_seconds": -1})
+
+
+def test_several_area_types_are_read_the_first_being_the_publishing_one() -> None:
+    settings = read_refresh_settings({"area_types": [502, 501, 6, 501]})
+    assert settings.area_type == 502 and settings.every_area_type == (502, 501, 6)
+    assert read_refresh_settings({"area_type": 402}).every_area_type == (402,)
+    assert read_refresh_settings({}).every_area_type == (502,)
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ({"area_types": 502}, "refresh.area_types: expected a list of Fingertips area types, e.g. [502, 501], found 502"),
+        ({"area_types": []}, "refresh.area_types: expected a list of Fingertips area types"),
+        ({"area_types": [502, "districts"]}, "refresh.area_types: expected a list of Fingertips area types, e.g. [502, 501], found 'districts'"),
+        ({"area_types": [502], "area_type": 502}, "refresh: set area_types (a list, e.g. [502, 501]) or area_type (one number), not both"),
+    ],
+)
+def test_wrong_area_types_are_named(mapping: object, message: str) -> None:
+    with pytest.raises(RefreshError) as raised:
+        read_refresh_settings(mapping)  # type: ignore[arg-type]
+    assert str(raised.value).startswith(message)

@@ -30,3 +30,10 @@ def test_the_limit_itself_is_not_stale() -> None:
 
 def test_an_empty_manifest_has_nothing_stale() -> None:
     assert find_stale_indicators({}, date(2025, 3, 1), 1) == []
+
+
+def test_an_indicator_at_several_area_types_is_listed_once() -> None:
+    entry = {"indicator_id": "90366", "release_date": "2023-12-12"}
+    manifest = {"files": {"fingertips/90366-501.csv": entry, "fingertips/90366.csv": entry}}
+    stale = find_stale_indicators(manifest, date(2025, 3, 1), 400)
+    assert [(s.indicator_id, s.file) for s in stale] == [("90366", "fingertips/90366.csv")]
