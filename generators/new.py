@@ -188,8 +188,7 @@ def render_config(area: Area, reference: Reference, today: date) -> str:
         "",
     ]
     if districts:
-        lines += [f"# {area.short_name} and its {len(districts)} districts. refresh.area_type 502 downloads counties and unitary",
-                  "# authorities only: the districts need their own data (Fingertips area type 501) before they can be built."]
+        lines += [f"# {area.short_name} and its {len(districts)} districts (their data is Fingertips area type 501, in refresh.area_types)."]
     else:
         lines += [f"# {area.short_name} is a unitary authority: it has no districts."]
     lines += ["areas:", f"  - {area.code}   # {area.short_name}"]
@@ -215,13 +214,26 @@ def render_config(area: Area, reference: Reference, today: date) -> str:
         "refresh:",
         "  profiles:",
         *[f"    - {key}   # {name}" for key, name in PROFILES],
-        "  area_type: 502          # counties and unitary authorities (from April 2023)",
-        "  parent_area_type: 6     # regions: each area is compared with its region, and England's values come too",
+        *_area_types_lines(districts),
+        "  parent_area_type: 15    # England: every export carries England's values beside the areas'",
         "  # indicators: [92443]   # further indicators by id",
         "  # boundaries_url: https://services1.arcgis.com/.../FeatureServer/0/query?where=1%3D1&outFields=*&f=geojson",
         "",
     ]
     return "\n".join(lines)
+
+
+def _area_types_lines(districts: list[Area]) -> list[str]:
+    """refresh.area_types: the council's own area type first (comparisons are read there), then its
+    districts' (a county only), then regions', so the region's values are there to compare with."""
+    if districts:
+        return ["  area_types:",
+                "    - 502   # counties and unitary authorities (from April 2023)",
+                "    - 501   # districts (from April 2023): the county's districts",
+                "    - 6     # regions: the region among the comparators"]
+    return ["  area_types:",
+            "    - 502   # counties and unitary authorities (from April 2023)",
+            "    - 6     # regions: the region among the comparators"]
 
 
 def _quoted(text: str) -> str:

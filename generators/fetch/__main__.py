@@ -59,7 +59,7 @@ def _summary(result: RefreshResult, data_dir: Path) -> str:
         return f"Nothing new at the source: {data_dir}/ unchanged ({len(result.indicators)} indicators)."
     lines = [f"Refreshed {data_dir}/: {len(result.indicators)} indicators ({', '.join(result.indicators)})."]
     if result.skipped:
-        lines.append(f"Skipped (no data for this area type): {', '.join(result.skipped)}.")
+        lines.append(f"Skipped (no data for the area types asked): {', '.join(result.skipped)}.")
     return "\n".join(lines)
 
 
