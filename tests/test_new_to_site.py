@@ -56,14 +56,17 @@ def test_new_county_then_data_then_generate(tmp_path: Path, repo: Path) -> None:
     report = json.loads((folder / "build/docs/build-report.json").read_text(encoding="utf-8"))
     assert report["rows"]["used"] > 0
     for page in ["west-sussex", *DISTRICTS]:
-        charts = list((areas / page).glob("*/charts/life-expectancy-at-birth-compare.csv"))
+        charts = list((areas / page).glob("**/charts/life-expectancy-at-birth-compare.csv"))
         assert len(charts) == 1, page
         with charts[0].open(encoding="utf-8-sig", newline="") as handle:
             drawn = [row["Area"] for row in csv.DictReader(handle)]
         # the area, then its region and the similar counties the recordings have (the others have no data
         # and are skipped), in the scaffold's order, then England
         assert drawn[1:] == [*RECORDED_COMPARATORS, "England"], page
-    county = next(areas.glob("west-sussex/*/charts/smoking-prevalence-in-adults-18-current-smokers-aps-compare.csv"))
+    county = next(areas.glob("west-sussex/**/charts/smoking-prevalence-in-adults-18-current-smokers-aps-compare.csv"))
     rows = {r["Area"]: r for r in csv.DictReader(county.open(encoding="utf-8-sig", newline=""))}
     assert rows["West Sussex"]["Value"] == "10.6" and rows["Hampshire"]["Value"] == "9.9"
     assert rows["South East region"]["Value"] == "10.8"
+    # the profile's domains are the themes, filed in the life-course chapters by generators/fetch/chapters.yml
+    assert (areas / "west-sussex/living-well/health-improvement").is_dir()
+    assert (areas / "west-sussex/population/overarching-indicators").is_dir()

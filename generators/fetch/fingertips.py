@@ -3,6 +3,7 @@
 Endpoints (https://fingertips.phe.org.uk/api):
 ``profiles`` (JSON list of {Id, Name, Key, GroupIds}),
 ``profile_group_roots?group_id=&area_type_id=`` (JSON list of {IID, Grouping: [{ComparatorMethodId, SigLevel}]}),
+``group_metadata?group_ids=`` (JSON list of {Id, Name}: the domains' names),
 ``area_types`` (JSON list of {Id, Name, Short}),
 ``available_data?indicator_id=`` (JSON list of {IndicatorId, AreaTypeId}),
 ``indicator_metadata/by_indicator_id?indicator_ids=`` (JSON object keyed by indicator id),
@@ -35,6 +36,10 @@ def available_data_url(base: str, indicator_id: int) -> str:
 
 def group_roots_url(base: str, group_id: int, area_type: int) -> str:
     return f"{base}/profile_group_roots?group_id={group_id}&area_type_id={area_type}"
+
+
+def group_metadata_url(base: str, group_ids: tuple[int, ...]) -> str:
+    return f"{base}/group_metadata?group_ids={','.join(str(g) for g in group_ids)}"
 
 
 def metadata_url(base: str, indicator_ids: list[int]) -> str:

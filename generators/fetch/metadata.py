@@ -18,7 +18,8 @@ Sources, as the server (fingertips-open, PholioVisualisationWS) serialises them:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -31,6 +32,7 @@ from generators.fetch.resolve import Chosen, Profile
 from generators.load.cells import _clean_text
 from generators.words import POLARITY_NAMES, read_polarity
 
+CHAPTERS_TABLE = Path(__file__).with_name("chapters.yml")  # Fingertips domain name -> life-course chapter
 BATCH = 100  # ids a request, as fingertipsR asks the same endpoint
 ENGLAND_AREA_TYPE = 15
 ENGLAND_COMPARATOR = 4  # Grouping.ComparatorId: 4 England, 1 the subnational parent (ComparatorIds in Constants.cs)
@@ -57,6 +59,8 @@ class IndicatorMetadata:
     confidence_level: float | None  # the grouping's SigLevel, e.g. 99.8; None when unknown
     source: str
     release_date: str | None  # ISO date Fingertips last uploaded data, when known
+    theme: str = ""  # the name of the profile's domain the indicator sits in ("Health improvement")
+    chapter: str = ""  # the life-course chapter chapters.yml maps the theme to
 
 
 @dataclass(frozen=True)
@@ -111,9 +115,23 @@ def load_metadata(
         answer.update(part)
         urls.append(url)
     polarities = _load_polarities(fetcher, base, chosen)
-    comparisons = _load_comparisons(fetcher, base, chosen, area_type, parent_area_type)
-    records = {i: _build(i, answer[str(i)], polarities.get(i, ""), comparisons.get(i)) for i in ids}
+    comparisons, themes = _load_comparisons(fetcher, base, chosen, area_type, parent_area_type)
+    chapters = read_chapters_table()
+    records = {}
+    for i in ids:
+        record = _build(i, answer[str(i)], polarities.get(i, ""), comparisons.get(i))
+        theme = themes.get(i, "")
+        records[i] = replace(record, theme=theme, chapter=chapters.get(theme.casefold(), ""))
     return urls[0], records
+
+
+def read_chapters_table(path: Path = CHAPTERS_TABLE) -> dict[str, str]:
+    """chapters.yml: the chapter of each Fingertips domain, keyed by the domain's name in lower case."""
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    domains = loaded.get("domains") if isinstance(loaded, dict) else None
+    if not isinstance(domains, dict):
+        raise RefreshError(f"{path}: expected `domains:`, a mapping of Fingertips domain names to chapters")
+    return {str(name).strip().casefold(): str(chapter).strip() for name, chapter in domains.items() if chapter}
 
 
 def _check_all_exist(ids: list[int], answer: dict[str, Any], url: str) -> None:
@@ -157,28 +175,45 @@ def _polarity_column(rows: Iterable[dict[str, str]], ids: set[int]) -> dict[int,
 
 def _load_comparisons(
     fetcher: Fetcher, base: str, chosen: Chosen, area_type: int, parent_area_type: int
-) -> dict[int, Comparison]:
-    """Each profile indicator's comparison, from its first grouping in the profile's domains."""
+) -> tuple[dict[int, Comparison], dict[int, str]]:
+    """Each profile indicator's comparison, from its first grouping in the profile's domains, and its
+    theme: the name of that first domain."""
     comparator = ENGLAND_COMPARATOR if parent_area_type == ENGLAND_AREA_TYPE else SUBNATIONAL_COMPARATOR
     found: dict[int, Comparison] = {}
+    themes: dict[int, str] = {}
     for profile in chosen.profiles.values():
         wanted = {w.indicator_id for w in chosen.wanted if w.profile_id == profile.id}
-        for root in _group_roots(fetcher, base, profile, area_type):
+        names = _domain_names(fetcher, base, profile) if wanted else {}
+        for group_id, root in _group_roots(fetcher, base, profile, area_type):
             iid = root.get("IID")
-            if isinstance(iid, int) and iid in wanted and iid not in found:
+            if not isinstance(iid, int) or iid not in wanted:
+                continue
+            if iid not in themes and names.get(group_id):
+                themes[iid] = names[group_id]
+            if iid not in found:
                 comparison = _comparison(root, comparator)
                 if comparison is not None:
                     found[iid] = comparison
-    return found
+    return found, themes
 
 
-def _group_roots(fetcher: Fetcher, base: str, profile: Profile, area_type: int) -> list[dict[str, Any]]:
-    roots: list[dict[str, Any]] = []
+def _domain_names(fetcher: Fetcher, base: str, profile: Profile) -> dict[int, str]:
+    """The names of a profile's domains (``group_metadata``: a list of {Id, Name}), by group id."""
+    if not profile.group_ids:
+        return {}
+    url = api.group_metadata_url(base, profile.group_ids)
+    asked = f"the names of the domains of profile {profile.id}"
+    rows = api.expect_list_of_objects(api.get_json(fetcher, url, asked), url, asked, ("Id", "Name"))
+    return {int(row["Id"]): plain_text(row["Name"]) for row in rows if isinstance(row["Id"], int)}
+
+
+def _group_roots(fetcher: Fetcher, base: str, profile: Profile, area_type: int) -> list[tuple[int, dict[str, Any]]]:
+    roots: list[tuple[int, dict[str, Any]]] = []
     for group_id in profile.group_ids:
         url = api.group_roots_url(base, group_id, area_type)
         asked = f"the indicators of domain {group_id} of profile {profile.id}"
         answer = api.get_json(fetcher, url, asked)
-        roots.extend(api.expect_list_of_objects(answer, url, asked, ("IID",)))
+        roots.extend((group_id, root) for root in api.expect_list_of_objects(answer, url, asked, ("IID",)))
     return roots
 
 
@@ -234,6 +269,10 @@ def _polarity(indicator_id: int, name: str) -> str:
 
 def render_indicators_yaml(records: list[IndicatorMetadata]) -> bytes:
     """``indicators.yml``: one entry per indicator, sorted by id, byte-stable."""
-    entries = [asdict(r) for r in sorted(records, key=lambda r: int(r.id))]
+    # theme and chapter only where the profile gave them: an indicator named directly has neither
+    entries = [
+        {k: v for k, v in asdict(r).items() if v or k not in ("theme", "chapter")}
+        for r in sorted(records, key=lambda r: int(r.id))
+    ]
     text = yaml.safe_dump({"indicators": entries}, sort_keys=False, allow_unicode=True, width=100)
     return str(text).encode("utf-8")

@@ -148,3 +148,23 @@ def test_several_area_types_bring_a_countys_districts(tmp_path: Path) -> None:
     indicators = yaml.safe_load((data / "indicators.yml").read_text(encoding="utf-8"))["indicators"]
     assert [i["id"] for i in indicators] == ["90366", "92443"]  # once each, whatever the area types
     assert indicators[0]["comparison"] == "confidence interval 99.8"  # read at the first area type, 502
+
+
+def test_a_profiles_domains_become_themes_and_chapters(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    transport = ScriptedTransport()
+    refresh(data, transport, profiles=(19,), indicators=(92443,), boundaries_url=None)
+    indicators = {i["id"]: i for i in yaml.safe_load((data / "indicators.yml").read_text(encoding="utf-8"))["indicators"]}
+    assert (indicators["90366"]["theme"], indicators["90366"]["chapter"]) == ("Overarching indicators", "Population")
+    assert (indicators["92443"]["theme"], indicators["92443"]["chapter"]) == ("Health improvement", "Living well")
+    names = [u for u in transport.requested if "group_metadata" in u]
+    assert names == [f"{API}/group_metadata?group_ids=1000049,1000041,1000042,1000043,1000044"]  # once per profile
+
+
+def test_the_chapters_table_is_read_case_blind(tmp_path: Path) -> None:
+    from generators.fetch.metadata import read_chapters_table
+
+    table = tmp_path / "chapters.yml"
+    table.write_text("domains:\n  Health Improvement: Living well\n  Unfiled:\n", encoding="utf-8")
+    assert read_chapters_table(table) == {"health improvement": "Living well"}
+    assert read_chapters_table()["wider determinants of health"] == "Wider determinants"
