@@ -54,7 +54,10 @@ def test_new_county_then_data_then_generate(tmp_path: Path, repo: Path) -> None:
     areas = folder / "build/docs/areas"
     assert sorted(p.name for p in areas.iterdir() if p.is_dir()) == sorted(["west-sussex", *DISTRICTS])
     report = json.loads((folder / "build/docs/build-report.json").read_text(encoding="utf-8"))
-    assert report["rows"]["used"] > 0
+    assert report["rows"]["used"] > 0 and report["rows"]["rejected"] == 0  # England, in every area type's download, is kept once
+    with (folder / "data/fingertips/90366-501.csv").open(encoding="utf-8-sig", newline="") as file:
+        codes = {row["Area Code"] for row in csv.DictReader(file)}
+    assert "E92000001" not in codes and "E07000226" in codes
     for page in ["west-sussex", *DISTRICTS]:
         charts = list((areas / page).glob("**/charts/life-expectancy-at-birth-compare.csv"))
         assert len(charts) == 1, page

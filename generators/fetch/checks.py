@@ -39,3 +39,20 @@ def check_boundaries(body: bytes, url: str) -> None:
         raise malformed(url, asked, "expected a GeoJSON FeatureCollection")
     if not geojson.get("features"):
         raise malformed(url, asked, "it has no features; check the where= part of refresh.boundaries_url")
+
+
+def without_areas(body: bytes, areas: set[str]) -> tuple[bytes, set[str]]:
+    """``body`` without the rows of ``areas`` (already downloaded at an earlier area type: England and
+    the parents come again in every download), and the area codes it holds. The other lines are kept byte
+    for byte; a file whose records span lines is kept whole."""
+    text = body.decode("utf-8-sig")
+    bom = body.startswith(b"\xef\xbb\xbf")
+    lines = text.splitlines(keepends=True)
+    records = list(csv.reader(io.StringIO(text)))
+    if not records or len(records) != len(lines) or "Area Code" not in records[0]:
+        return body, set()
+    column = records[0].index("Area Code")
+    codes = {r[column] for r in records[1:] if len(r) > column}
+    kept = [lines[0]] + [line for line, r in zip(lines[1:], records[1:]) if not (len(r) > column and r[column] in areas)]
+    out = "".join(kept).encode("utf-8")
+    return (b"\xef\xbb\xbf" + out if bom else out), codes

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generators.fetch import fingertips as api
 from generators.fetch.boundaries import download_boundaries
-from generators.fetch.checks import count_export_rows
+from generators.fetch.checks import count_export_rows, without_areas
 from generators.fetch.errors import RefreshError
 from generators.fetch.fetcher import Fetcher, Sleep
 from generators.fetch.manifest import (
@@ -107,10 +107,14 @@ def _download_indicator(run: _Run, wanted: Wanted, meta: IndicatorMetadata) -> l
     first area type; at a further one (districts, regions) no data just means no file."""
     s = run.settings
     kept: list[Download] = []
+    seen: set[str] = set()  # England and the parents come in every download: kept once, from the first
     for area_type in s.every_area_type:
         url = api.data_csv_url(s.base_url, wanted.indicator_id, area_type, s.parent_area_type, wanted.profile_id)
         asked = f"data for indicator {wanted.indicator_id} at area type {area_type}"
         body = run.fetcher.get(url, asked, expect="csv").body
+        if count_export_rows(body, url, asked) > 0:
+            body, codes = without_areas(body, seen)
+            seen |= codes
         if count_export_rows(body, url, asked) == 0:
             if wanted.named and area_type == s.area_type:
                 raise explain_missing_data(run.fetcher, s, wanted.indicator_id)
