@@ -25,8 +25,8 @@ def render_figure(chart: Chart, stem: str, table: bool = True) -> str:
     base = f"charts/{stem}"
     data_table = f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>" if table else ""
     parts = [
-        f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}" data-vega-spec-src="{SPECS}#{_e(stem)}">',
-        f'<figcaption><strong class="jsna-chart__title">{_e(chart.title)}</strong> <span class="jsna-chart__desc">{_e(chart.description)}</span></figcaption>',
+        f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}" data-vega-spec-src="{SPECS}#{_e(stem)}" aria-labelledby="{_e(stem)}-chart-title" aria-describedby="{_e(stem)}-chart-desc">',
+        f'<figcaption><strong class="jsna-chart__title" id="{_e(stem)}-chart-title">{_e(chart.title)}</strong> <span class="jsna-chart__desc" id="{_e(stem)}-chart-desc">{_e(chart.description)}</span></figcaption>',
         f'<img class="jsna-chart__static" src="{_e(base)}.svg" alt="{_e(chart.alt)}" loading="lazy">',
         f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> <a href="{_e(base)}.svg" download>chart (SVG)</a></p>',
         data_table,

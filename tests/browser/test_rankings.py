@@ -34,3 +34,14 @@ def test_an_inequalities_figure_has_a_name_a_text_alternative_and_its_data_at_ph
     assert figure.locator("table tbody tr").count() == 10  # every decile, as a table
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 320 px"
     expect(page.get_by_text("Slope index of inequality:").first).to_be_visible()
+
+
+def test_every_chart_is_a_figure_named_by_its_title_and_described_by_its_text(narrow_site) -> None:
+    page = narrow_site.open("/areas/west-sussex/living-well/")
+    figures = page.locator("figure.jsna-chart")
+    assert figures.count() > 0
+    first = figures.first
+    expect(first).to_have_attribute("data-jsna-state", "rendered")  # the live chart has replaced the static one
+    title = first.locator(".jsna-chart__title").inner_text()
+    expect(page.get_by_role("figure", name=title).first).to_be_visible()
+    expect(first).to_have_accessible_description(first.locator(".jsna-chart__desc").inner_text())
