@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from generators.errors import DataError
 from generators.load.metadata import Indicator
 from generators.model.series import Point
+from generators.stats.counts import rate_multiplier
 from generators.stats.funnel import assign_funnel_significance, compute_funnel_limits
 
 LIMITS = {"lower_2s_limit": "95% lower", "upper_2s_limit": "95% upper", "lower_3s_limit": "99.8% lower", "upper_3s_limit": "99.8% upper"}
@@ -46,10 +46,10 @@ def funnel_of(indicator: Indicator, rows: list[tuple[str, Point, bool]]) -> Funn
     if indicator.unit == "%" or "proportion" in kind:
         statistic, multiplier = "proportion", 100.0 if indicator.unit == "%" else 1.0
     elif "rate" in kind or indicator.unit.startswith("per "):
-        found = re.search(r"per\s+([\d,]+)", indicator.unit)
-        if not found:
+        per = rate_multiplier(indicator.unit)
+        if per is None:
             return None
-        statistic, multiplier = "crude rate", float(found.group(1).replace(",", ""))
+        statistic, multiplier = "crude rate", per
     else:
         return None
     usable = [(n, p, o) for n, p, o in rows if _finite(p.count, p.denominator, p.value) and p.denominator > 0 and (statistic != "proportion" or p.count <= p.denominator)]

@@ -107,13 +107,13 @@ def make_breakdowns(
 
     by_type: category type -> [(category, its points, oldest first)]; indices: (category type, period) -> the stats stage's SII result."""
     made = []
-    for category_type, categories in by_type.items():
+    for category_type, unordered in by_type.items():
+        categories = sorted(unordered, key=lambda cp: (order.get((category_type, cp[0]), 999), cp[0]))  # the data's order
         periods = [p.period for _, points in categories for p in points]
         period = latest_period if latest_period in periods else max(periods, key=lambda p: period_order.get(p, 0), default="")
         shown = [
             (name, next(p for p in points if p.period == period)) for name, points in categories if any(p.period == period for p in points)
         ]
-        shown.sort(key=lambda cp: (order.get((category_type, cp[0]), 999), cp[0]))
         if not shown:
             continue
         items = tuple(Category(name, category_label(name), point) for name, point in shown)
@@ -128,8 +128,7 @@ def make_breakdowns(
         significant = inequality.significant if inequality is not None else apart
         words = _index_words(inequality, unit, part_of(category_type)) if inequality is not None else ""
         every = tuple(sorted(set(periods), key=lambda p: period_order.get(p, 0)))
-        ordered = sorted(categories, key=lambda cp: (order.get((category_type, cp[0]), 999), cp[0]))
-        history = tuple((category_label(name), tuple(next((p for p in points if p.period == at), None) for at in every)) for name, points in ordered)
+        history = tuple((category_label(name), tuple(next((p for p in points if p.period == at), None) for at in every)) for name, points in categories)
         made.append(Breakdowns(category_type, heading, f"{anchor}-by-{slugify(heading)}", period, reference, items, gap, ratio, significant, inequality, words, every, history))
     return tuple(sorted(made, key=lambda b: (not b.deprivation, b.heading)))
 

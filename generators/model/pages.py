@@ -225,11 +225,12 @@ def build_site(
     published = choose_areas(known, config)
     points = group_points(table)
     ages = _Ages(config, table)
-    breakdowns = _Breakdowns(table, points, indices or {})
+    period_order = _period_order(table)
+    breakdowns = _Breakdowns(table, points, indices or {}, period_order)
     sections = _sections(table, points, config, indicators, known, published, ages, breakdowns)
     chapters = {c.slug: c for c in config.chapters}
     areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name) for a in published)
-    ranking = _Ranker(points, known, config, _period_order(table))
+    ranking = _Ranker(points, known, config, period_order)
     england = lambda s: breakdowns.of(dataclasses.replace(s, area=benchmark, points=s.benchmark, breakdowns=())).breakdowns  # noqa: E731
     by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published, ranking, england)
     titled = config if config.title else dataclasses.replace(config, title=site_title(published))
@@ -281,9 +282,9 @@ def _categories(points: dict[tuple[str, ...], tuple[Point, ...]]) -> CategoriesB
 class _Breakdowns:
     """Every section's breakdowns by category, from the points, the categories' order and the indices of inequality."""
 
-    def __init__(self, table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ...]], indices: dict[tuple[str, ...], Any]):
+    def __init__(self, table: pd.DataFrame, points: dict[tuple[str, ...], tuple[Point, ...]], indices: dict[tuple[str, ...], Any], period_order: dict[str, object]):
         self.categories = _categories(points)
-        self.order, self.period_order = category_order(table), _period_order(table)
+        self.order, self.period_order = category_order(table), period_order
         self.indices: dict[tuple[str, ...], dict[tuple[str, str], Any]] = {}
         for (a, i, sex, age, category_type, period), found in indices.items():
             self.indices.setdefault((a, i, sex, age), {})[(category_type, period)] = found
@@ -451,8 +452,7 @@ class _Ranker:
             previous = point.value
             ranks.append(rank)
         older.sort(key=lambda cp: (self.known[cp[0]].name, cp[0]))
-        slug = slugify(area_type_words(area_type, many=True))
-        anchor = f"{first.anchor}-{slug}" if heading == area_type_words(area_type, many=True) else f"{first.anchor}-{slugify(heading)}"
+        anchor = f"{first.anchor}-{slugify(heading)}"
         made = lambda code, point, rank: self._ranked(code, point, rank, shown, chapter_slug)  # noqa: E731
         ranked = tuple(made(c, p, r) for (c, p), r in zip(current, ranks))
         funnel = funnel_of(first.indicator, [(r.area.name, r.point, r.own) for r in ranked]) if len(ranked) >= 5 else None

@@ -45,10 +45,15 @@ def method_of(indicator: Indicator | None) -> str:
     return next((m for m in METHODS if m in kind), "")
 
 
+def rate_multiplier(unit: str) -> float | None:
+    """The N of a rate's unit `per N`: `per 100,000` -> 100000; None for any other unit."""
+    found = re.search(r"per\s+([\d,]+)", unit)
+    return float(found.group(1).replace(",", "")) if found else None
+
+
 def multiplier_of(indicator: Indicator) -> float:
     """`per 100,000` -> 100000; `%` -> 100; else 1 (a ratio x 100 is scaled by its method)."""
-    found = re.search(r"per\s+([\d,]+)", indicator.unit)
-    return float(found.group(1).replace(",", "")) if found else 100.0 if indicator.unit == "%" else 1.0
+    return rate_multiplier(indicator.unit) or (100.0 if indicator.unit == "%" else 1.0)
 
 
 def rows_from_counts(counts: pd.DataFrame, indicators: dict[str, Indicator], benchmark: str, like: pd.DataFrame) -> pd.DataFrame:
