@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generators.config import Config
 from generators.publish.editions import add_previous_editions
+from generators.publish.search_index import slim_search_index
 from generators.publish.staging import ROOT, MkDocsFailed, build_and_publish, replace_site
 
 
@@ -51,6 +52,7 @@ def plain_build(build: Path, site: Path, environment: dict[str, str], add_editio
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         raise MkDocsFailed((result.stderr or result.stdout)[-4000:])
+    slim_search_index(fresh)
     add_editions(fresh)
     replace_site(fresh, site)
     return "plain clean build"

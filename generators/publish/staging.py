@@ -47,6 +47,8 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin
 
+from generators.publish.search_index import slim_search_index
+
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
@@ -185,7 +187,8 @@ def _mkdocs(config_file: Path, output: Path, previous: dict[str, Any] | None) ->
     watcher = _Watcher(previous)
     config.plugins["jsna/publish"] = watcher
     search_index = output / "search" / "search_index.json"
-    before = json.loads(search_index.read_text(encoding="utf-8")) if previous and search_index.is_file() else None
+    full_index = output.parent / "search_index.full.json"  # MkDocs' own, kept to merge the next build's into
+    before = json.loads(full_index.read_text(encoding="utf-8")) if previous and full_index.is_file() else None
     config.plugins.on_startup(command="build", dirty=previous is not None)
     try:
         build(config, dirty=previous is not None)
@@ -195,6 +198,9 @@ def _mkdocs(config_file: Path, output: Path, previous: dict[str, Any] | None) ->
         if before is None:
             raise _Restart("the search index was missing")
         _merge_search_index(search_index, before, watcher)
+    if search_index.is_file():
+        full_index.write_bytes(search_index.read_bytes())
+        slim_search_index(output)
     return watcher
 
 
