@@ -1,11 +1,9 @@
-"""Chart figures: drawn by vega-embed with scripts on; the static SVG <img> without scripts."""
+"""Chart figures: the static SVG <img> on every page, sized before it loads; the interactive chart
+(vega-embed) only when the reader asks for it, so no page downloads the chart runtime by itself."""
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from browser.pages import CHAPTER
@@ -20,23 +18,37 @@ def figures_or_skip(page) -> int:
     return count
 
 
-RENDERED = "f => f.classList.contains('jsna-chart--live') || !!f.querySelector('.jsna-chart__view svg')"
+def test_a_page_shows_its_charts_without_loading_the_chart_runtime(site) -> None:
+    page = site.open(CHAPTER, wait_until="networkidle")
+    count = figures_or_skip(page)
+    assert not [u for u in site.requests[CHAPTER] if u.endswith("vega-embed.js")], "vega-embed.js was loaded before any reader asked for it"
+    sizes = page.eval_on_selector_all(f"{FIGURE} img.jsna-chart__static", "is => is.map(i => [i.getAttribute('width'), i.getAttribute('height')])")
+    assert len(sizes) == count
+    unsized = [i for i, (w, h) in enumerate(sizes) if not (w and h)]
+    assert not unsized, f"static images without width and height (the page shifts as they load): figures {unsized}"
 
 
-def test_chart_figures_render_with_scripts(site) -> None:
+def test_the_interactive_chart_is_drawn_when_asked_for_and_put_away_again(site) -> None:
     page = site.open(CHAPTER, wait_until="networkidle")
     figures_or_skip(page)
-    drawn = f"() => [...document.querySelectorAll('{FIGURE}')].every({RENDERED})"
-    with contextlib.suppress(PlaywrightTimeout):  # reported below, figure by figure
-        page.wait_for_function(drawn, timeout=15_000)
-    states = page.eval_on_selector_all(FIGURE, f"fs => fs.map(f => [({RENDERED})(f), f.getAttribute('data-jsna-state')])")
-    undrawn = [f"figure {i} (state {state})" for i, (ok, state) in enumerate(states) if not ok]
-    assert not undrawn, f"charts not drawn by vega-embed on {CHAPTER}: {undrawn}"
+    figure = page.locator(f"{FIGURE}[data-vega-spec-src]").first
+    button = figure.get_by_role("button", name="Interactive chart")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    button.click()
+    expect(figure).to_have_attribute("data-jsna-state", "rendered", timeout=20_000)
+    expect(button).to_have_attribute("aria-pressed", "true")
+    expect(figure.locator(".jsna-chart__view svg")).to_be_visible()
+    expect(figure.locator("img.jsna-chart__static")).to_be_hidden()
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "false")
+    expect(figure.locator("img.jsna-chart__static")).to_be_visible()
+    expect(figure.locator(".jsna-chart__view")).to_be_hidden()
 
 
 def test_chart_figures_show_static_image_without_scripts(static_site) -> None:
     page = static_site.open(CHAPTER)
     count = figures_or_skip(page)
+    assert page.get_by_role("button", name="Interactive chart").count() == 0, "a button that cannot work without scripts"
     for i in range(count):
         figure = page.locator(FIGURE).nth(i)
         img = figure.locator("img.jsna-chart__static")

@@ -27,6 +27,7 @@ def test_without_an_area_nothing_is_marked(narrow_site) -> None:
 def test_an_inequalities_figure_has_a_name_a_text_alternative_and_its_data_at_phone_width(narrow_site) -> None:
     page = narrow_site.open("/areas/west-sussex/inequalities/")
     figure = page.locator("figure.jsna-chart--inequality").first
+    figure.get_by_role("button", name="Interactive chart").click()
     expect(figure).to_have_attribute("data-jsna-state", "rendered")
     assert "West Sussex overall" in figure.locator("figcaption").inner_text()
     expect(figure.locator("img.jsna-chart__static")).to_have_attribute("alt", "Bar chart: " + figure.locator(".jsna-chart__title").inner_text())
@@ -40,7 +41,8 @@ def test_every_chart_is_a_figure_named_by_its_title_and_described_by_its_text(na
     page = narrow_site.open("/areas/west-sussex/living-well/")
     figures = page.locator("figure.jsna-chart")
     assert figures.count() > 0
-    first = figures.first
+    first = page.locator("figure.jsna-chart[data-vega-spec-src]").first
+    first.get_by_role("button", name="Interactive chart").click()
     expect(first).to_have_attribute("data-jsna-state", "rendered")  # the live chart has replaced the static one
     title = first.locator(".jsna-chart__title").inner_text()
     expect(page.get_by_role("figure", name=title).first).to_be_visible()

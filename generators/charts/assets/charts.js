@@ -1,7 +1,9 @@
-/* JSNA charts: draws each figure.jsna-chart from its data-vega-spec with vega-embed
-   (served from this site: vega-embed.js beside this file; no network requests).
-   The static SVG <img> stays until the interactive chart has rendered, and is what
-   prints. Runs again after each Material instant-navigation page change. */
+/* JSNA charts. Every figure.jsna-chart shows its static SVG <img> (sized before it loads, drawn
+   by the build, the same chart with or without JavaScript, and what prints). A figure with a
+   Vega-Lite spec (data-vega-spec-src) gets a "Interactive chart" button: only when the reader
+   presses it is the chart runtime (vega-embed.js beside this file, about 300 KB gzipped) loaded
+   and that one chart drawn, with values on hover or touch, so pages stay light on phones. No
+   network requests beyond this site. Runs again after each Material instant-navigation change. */
 (function () {
   "use strict";
   var THEME = __JSNA_THEME__;
@@ -60,7 +62,7 @@
       var key = decodeURIComponent(url.hash.slice(1));
       url.hash = "";
       specFile(url.href, function (specs) {
-        if (!specs || !specs[key]) { figure.setAttribute("data-jsna-state", "failed"); return; }
+        if (!specs || !specs[key]) { figure.setAttribute("data-jsna-state", "failed"); figure.dispatchEvent(new CustomEvent("jsna:drawn")); return; }
         figure.setAttribute("data-vega-spec", JSON.stringify(specs[key]));
         embed(figure);
       });
@@ -101,6 +103,7 @@
       spec = JSON.parse(figure.getAttribute("data-vega-spec"));
     } catch (error) {
       figure.setAttribute("data-jsna-state", "failed");
+      figure.dispatchEvent(new CustomEvent("jsna:drawn"));
       return;
     }
     var view = document.createElement("div");
@@ -119,41 +122,92 @@
       .then(function () {
         figure.classList.add("jsna-chart--live");
         figure.setAttribute("data-jsna-state", "rendered");
+        figure.dispatchEvent(new CustomEvent("jsna:drawn"));
       })
       .catch(function (error) {
         view.remove();
         figure.setAttribute("data-jsna-state", "failed");
+        figure.dispatchEvent(new CustomEvent("jsna:drawn"));
         if (window.console) console.warn("JSNA chart not drawn:", error);
       });
   }
 
-  var loading = false;
+  // vega-embed is loaded once, the first time a reader asks for an interactive chart.
+  var runtime = { state: "none", waiting: [] };
 
-  function drawAll() {
-    var figures = document.querySelectorAll("figure.jsna-chart:not([data-jsna-state])");
-    if (!figures.length) return;
-    if (typeof window.vegaEmbed !== "function") {
-      // vega-embed (about 900 KB) is loaded only by pages that have charts, once.
-      if (!loading) {
-        loading = true;
-        var tag = document.createElement("script");
-        tag.src = BASE + "vega-embed.js";
-        tag.onload = drawAll;
-        document.head.appendChild(tag);
-      }
+  function withRuntime(done) {
+    if (typeof window.vegaEmbed === "function") { done(true); return; }
+    runtime.waiting.push(done);
+    if (runtime.state === "loading") return;
+    runtime.state = "loading";
+    var tag = document.createElement("script");
+    tag.src = BASE + "vega-embed.js";
+    tag.onload = function () { settle(typeof window.vegaEmbed === "function"); };
+    tag.onerror = function () { settle(false); };
+    document.head.appendChild(tag);
+    function settle(ok) {
+      runtime.state = ok ? "loaded" : "none";
+      var waiting = runtime.waiting;
+      runtime.waiting = [];
+      waiting.forEach(function (callback) { callback(ok); });
+    }
+  }
+
+  function toggle(figure, button) {
+    var live = figure.classList.contains("jsna-chart--live");
+    var view = figure.querySelector(".jsna-chart__view");
+    if (live) {
+      figure.classList.remove("jsna-chart--live");
+      if (view) view.hidden = true;
+      button.setAttribute("aria-pressed", "false");
       return;
     }
+    if (figure.getAttribute("data-jsna-state") === "rendered") {
+      if (view) view.hidden = false;
+      figure.classList.add("jsna-chart--live");
+      button.setAttribute("aria-pressed", "true");
+      return;
+    }
+    button.setAttribute("aria-busy", "true");
+    withRuntime(function (ok) {
+      if (!ok) { button.removeAttribute("aria-busy"); figure.setAttribute("data-jsna-state", "failed"); return; }
+      figure.addEventListener("jsna:drawn", function () {
+        button.removeAttribute("aria-busy");
+        button.setAttribute("aria-pressed", figure.classList.contains("jsna-chart--live") ? "true" : "false");
+      }, { once: true });
+      draw(figure);
+    });
+  }
+
+  function addButton(figure) {
+    if (figure.querySelector(".jsna-chart__interactive")) return;
+    var tools = document.createElement("p");
+    tools.className = "jsna-chart__tools";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "jsna-chart__interactive";
+    button.setAttribute("aria-pressed", "false");
+    button.textContent = "Interactive chart";
+    button.title = "Show each value on hover or touch";
+    button.addEventListener("click", function () { toggle(figure, button); });
+    tools.appendChild(button);
+    var img = figure.querySelector("img.jsna-chart__static");
+    figure.insertBefore(tools, img || null);
+  }
+
+  function setUp() {
+    var figures = document.querySelectorAll("figure.jsna-chart");
     for (var i = 0; i < figures.length; i++) {
       addPngLink(figures[i]);
-      draw(figures[i]);
+      if (figures[i].hasAttribute("data-vega-spec-src") || figures[i].hasAttribute("data-vega-spec")) addButton(figures[i]);
     }
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(drawAll);
+    window.document$.subscribe(setUp);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", setUp);
   } else {
-    drawAll();
+    setUp();
   }
 })();
