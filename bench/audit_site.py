@@ -138,6 +138,9 @@ def main() -> None:
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (the median is kept)")
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if a page misses a target (performance 90, accessibility 100, CLS 0.1, no Nu error, no unseen focus)"
+    )
     args = parser.parse_args()
     site = Path(args.site).resolve()
     figures: dict = {"pages": {}, "search_index": search_index(site), "nu_errors": nu_errors(site)}
@@ -164,6 +167,24 @@ def main() -> None:
     print(f"Search index: {s['raw']:,} bytes ({s['gzipped']:,} gzipped)")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
+    if args.check:
+        missed = missed_targets(figures)
+        print("\n".join(missed) if missed else "Every target met.")
+        raise SystemExit(1 if missed else 0)
+
+
+def missed_targets(figures: dict) -> list[str]:
+    missed = [f"Nu HTML checker: {n} errors on {name}" for name, n in figures["nu_errors"].items() if n]
+    for name, r in figures["pages"].items():
+        if r.get("performance", 100) < 90:
+            missed.append(f"{name}: Lighthouse performance {r['performance']} (90 wanted)")
+        if r.get("accessibility", 100) < 100:
+            missed.append(f"{name}: Lighthouse accessibility {r['accessibility']} (100 wanted): {r.get('failed_accessibility')}")
+        if r.get("cls", 0) >= 0.1:
+            missed.append(f"{name}: CLS {r['cls']} (under 0.1 wanted)")
+        if r["invisible_focus_390"]:
+            missed.append(f"{name}: {r['invisible_focus_390']} Tab stops with unseen focus at 390 px")
+    return missed
 
 
 if __name__ == "__main__":

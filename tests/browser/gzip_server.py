@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".csv", ".xml", ".txt", ".map")
 
@@ -22,7 +23,7 @@ TEXT = (".html", ".css", ".js", ".json", ".svg", ".csv", ".xml", ".txt", ".map")
 class GzipHandler(SimpleHTTPRequestHandler):
     """Serves a folder; text files gzipped when the client accepts it (cached per file)."""
 
-    cache: dict[tuple[str, float], bytes] = {}
+    cache: ClassVar[dict[tuple[str, float], bytes]] = {}
 
     def log_message(self, format: str, *args: object) -> None:
         pass
