@@ -16,17 +16,22 @@ Cell = str | float | int | None
 
 @dataclass(frozen=True)
 class Chart:
-    """One chart: its message, its Vega-Lite spec, its static SVG and its data."""
+    """One chart: its message, its Vega-Lite spec, its static SVG and its data.
+
+    ``spec`` is None for a chart with no live version (the static SVG is the chart: a long
+    ranking); ``html`` is a chart drawn in HTML, shown instead of the static SVG, which is
+    then its download (the spine chart)."""
 
     kind: str
     title: str
     description: str
-    spec: dict[str, Any]
+    spec: dict[str, Any] | None
     svg: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     csv: str
     missing_codes: tuple[str, ...] = field(default=())
+    html: str = ""
 
     @property
     def alt(self) -> str:

@@ -10,10 +10,11 @@ from generators.charts.palette import ENGLAND, GRID, HIGHLIGHT, VERDICTS, verdic
 from generators.words import SHORT_VERDICT_WORDS, format_chart_value, lower_first, ordinal, plural
 
 COLUMNS = ("Area", "Value", "Lower 95% limit", "Upper 95% limit", "Compared with {}")  # {}: the benchmark
-W, ROW, TOP, BOTTOM = 640.0, 24.0, 40.0, 34.0
-LONG, ENDS = 20, 5
+W, ROW, BOTTOM = 640.0, 24.0, 34.0
+LONG, ENDS, COMPACT = 20, 5, 320.0
 """A ranking of more than LONG areas shows its ENDS highest and lowest, the highlighted areas and the
-benchmark, so that it reads on a phone; the page's table lists every area."""
+benchmark, so that it reads on a phone; the page's table lists every area. That compact chart is
+a static SVG alone, COMPACT px wide (drawn at its own size, never scaled up), with no live version."""
 
 
 def chart_compare(data: CompareInput) -> Chart | NoChart:
@@ -29,12 +30,13 @@ def chart_compare(data: CompareInput) -> Chart | NoChart:
     d = data.decimals
     rows = tuple((b.label, *("" if x is None else f"{x:,.{d}f}" for x in (b.value, b.lower, b.upper)), _word(b)) for b in bars)
     drawn = [_ranked_label(b) for b in _shown(bars)] if data.ranked else bars
+    compact = data.ranked and _long(bars)
     return Chart(
         kind="compare",
         title=title,
         description=description,
-        spec=_spec(data, drawn, description),
-        svg=_svg(data, drawn, title, description),
+        spec=None if compact else _spec(data, drawn, description),
+        svg=_svg(data, drawn, title, description, width=COMPACT if compact else W),
         columns=columns,
         rows=rows,
         csv=make_csv(columns, raw),
@@ -46,13 +48,18 @@ def _clean(b: CompareBar, benchmark: str) -> CompareBar:
     return CompareBar(str(b.label), finite(b.value), finite(b.lower), finite(b.upper), verdict, b.role, b.rank)
 
 
+def _long(bars: list[CompareBar]) -> bool:
+    """More areas with a value than a phone reads as bars (the benchmark not counted)."""
+    return sum(1 for b in bars if b.value is not None and b.role != "benchmark") > LONG
+
+
 def _shown(bars: list[CompareBar]) -> list[CompareBar]:
     """A long ranking as a phone reads it: the highest and lowest, every highlighted area and the
     benchmark in their places, and one row naming each run of areas left out."""
+    if not _long(bars):
+        return bars
     valued = [b for b in bars if b.value is not None]
     areas = [b for b in valued if b.role != "benchmark"]
-    if len(areas) <= LONG:
-        return bars
     ends = {id(b) for b in areas[:ENDS] + areas[-ENDS:]}
     out: list[CompareBar] = []
     left_out: list[CompareBar] = []
@@ -182,42 +189,47 @@ def _style(b: CompareBar) -> tuple[str, str]:
     return colour, shape
 
 
-def _svg(data: CompareInput, bars: list[CompareBar], title: str, description: str, reference: tuple[str, float] | None = None) -> str:
-    """The static chart; `reference`: a dashed line across the bars at a value, with its name (an area's value for everyone)."""
+def _svg(
+    data: CompareInput, bars: list[CompareBar], title: str, description: str, reference: tuple[str, float] | None = None, width: float = W
+) -> str:
+    """The static chart, ``width`` px wide; `reference`: a dashed line across the bars at a value, with its name (an area's value for everyone)."""
+    present = [v for v in VERDICTS if any(b.verdict == v and b.role != "benchmark" for b in bars)]
+    items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present]
+    items += [("bar", ENGLAND, data.benchmark_name)] if any(b.role == "benchmark" for b in bars) else []
+    items += [("dash", ENGLAND, reference[0])] if reference is not None else []
+    key, key_h = svg.legend([*items, ("line", ENGLAND, "95% confidence interval")], 8, 16, width - 16)
+    top = key_h + 12
     nums = [x for b in bars for x in (b.value, b.lower, b.upper) if x is not None] + [0.0] + ([reference[1]] if reference else [])
-    ticks = svg.nice_ticks(min(nums), max(nums))
-    label_w = min(max(svg.text_width(b.label) * 1.1 for b in bars if b.role != "gap") + 20, 220)  # bold labels are wider
-    left, right = label_w, 96.0
-    plot_w = W - left - right
-    height = TOP + ROW * len(bars) + BOTTOM
+    compact = width < W  # a phone's chart: the markers' shapes and the key say the verdicts, the labels get the room
+    words = [] if compact else [svg.text_width(b.verdict) for b in bars if b.role not in ("benchmark", "gap") and b.value is not None]
+    label_w = min(max(svg.text_width(b.label) * 1.1 for b in bars if b.role != "gap") + 20, width * 0.5 if compact else 220)  # bold labels are wider
+    left, right = label_w, max([*words, 0.0]) + 20
+    plot_w = width - left - right
+    ticks = svg.fit_ticks(min(nums), max(nums), plot_w)
+    height = top + ROW * len(bars) + BOTTOM
 
     def x(v: float) -> float:
         return left + plot_w * (v - ticks[0]) / (ticks[-1] - ticks[0])
 
     out = []
     for t in ticks:
-        out.append(svg.tag("line", x1=x(t), y1=TOP, x2=x(t), y2=height - BOTTOM, stroke=GRID))
+        out.append(svg.tag("line", x1=x(t), y1=top, x2=x(t), y2=height - BOTTOM, stroke=GRID))
         out.append(svg.text(x(t), height - BOTTOM + 16, svg.tick_label(t), "middle"))
     out.append(svg.text(left + plot_w / 2, height - 4, svg.shorten(data.unit or data.indicator, plot_w), "middle"))
     for i, b in enumerate(bars):
-        out.append(_bar(b, TOP + ROW * (i + 0.5), x, left, x(max(0.0, ticks[0]))))
+        out.append(_bar(b, top + ROW * (i + 0.5), x, left, x(max(0.0, ticks[0])), width, not compact))
     if reference is not None:
-        out.append(svg.tag("line", x1=x(reference[1]), y1=TOP - 4, x2=x(reference[1]), y2=height - BOTTOM, stroke=ENGLAND, stroke_width=2, stroke_dasharray="4 3"))
-    present = [v for v in VERDICTS if any(b.verdict == v and b.role != "benchmark" for b in bars)]
-    items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present]
-    items += [("bar", ENGLAND, data.benchmark_name)] if any(b.role == "benchmark" for b in bars) else []
-    items += [("dash", ENGLAND, reference[0])] if reference is not None else []
-    key, _ = svg.legend([*items, ("line", ENGLAND, "95% confidence interval")], 8, 16, W - 16)
-    return svg.document(W, height, title, description, "".join(out) + key)
+        out.append(svg.tag("line", x1=x(reference[1]), y1=top - 4, x2=x(reference[1]), y2=height - BOTTOM, stroke=ENGLAND, stroke_width=2, stroke_dasharray="4 3"))
+    return svg.document(width, height, title, description, "".join(out) + key)
 
 
-def _bar(b: CompareBar, cy: float, x, left: float, zero: float) -> str:
+def _bar(b: CompareBar, cy: float, x, left: float, zero: float, width: float, words: bool = True) -> str:
     colour, shape = _style(b)
     if b.role == "gap":
         return svg.text(left - 8, cy + 4, svg.shorten(b.label, left - 12), "end", font_style="italic")
     weight = {"font_weight": "bold"} if b.role in ("area", "benchmark") else {}
-    band = [svg.tag("rect", x=0, y=cy - ROW / 2, width=W, height=ROW, fill=HIGHLIGHT)] if b.role == "area" else []
-    out = [*band, svg.text(left - 8, cy + 4, svg.shorten(b.label, left - 12), "end", **weight)]
+    band = [svg.tag("rect", x=0, y=cy - ROW / 2, width=width, height=ROW, fill=HIGHLIGHT)] if b.role == "area" else []
+    out = [*band, svg.text(left - 8, cy + 4, svg.shorten(b.label, (left - 12) / (1.1 if weight else 1.0)), "end", **weight)]
     if b.value is None:
         return "".join(out) + svg.text(left + 4, cy + 4, "no value")
     x0, x1 = sorted((zero, x(b.value)))
@@ -235,6 +247,7 @@ def _bar(b: CompareBar, cy: float, x, left: float, zero: float) -> str:
         )
     if shape:
         out.append(svg.marker(shape, x(b.value), cy, colour))
-    end = max(x(b.value), x(b.upper) if b.upper is not None else 0.0)
-    out.append(svg.text(end + 9, cy + 4, b.verdict, fill=colour if shape else ENGLAND))
+    if words:
+        end = max(x(b.value), x(b.upper) if b.upper is not None else 0.0)
+        out.append(svg.text(end + 9, cy + 4, b.verdict, fill=colour if shape else ENGLAND))
     return "".join(out)

@@ -57,7 +57,8 @@ def _trend(benchmark: str) -> alt.LayerChart | alt.FacetChart:
         .mark_line(point=alt.OverlayMarkDef(filled=True, size=40), strokeWidth=2.5)
         .encode(x=x, y=alt.Y("y:Q"), color=series, strokeDash=dash, tooltip=tips)
     )
-    return alt.layer(band, lines).properties(width="container", height=260)
+    # room on the right for the last period's label, centred on its point (a phone's last label would be cut)
+    return alt.layer(band, lines).properties(width="container", height=260, padding={"left": 5, "top": 5, "right": 24, "bottom": 5})
 
 
 def _verdict_enc() -> dict[str, Any]:
@@ -145,6 +146,10 @@ def _pyramid(benchmark: str) -> alt.LayerChart | alt.FacetChart:
     return alt.layer(bars, eng).properties(width="container", height=alt.Step(16))
 
 
+MAP_PADDING = {"left": 12, "top": 5, "right": 12, "bottom": 5}
+"""Room beside the key: a value key's end labels are centred on the ends of its gradient."""
+
+
 def _map(benchmark: str) -> alt.Chart:
     tips = [_tip("properties.n", "Area"), _tip("properties.t", "Value"), _tip("properties.vd", f"Compared with {benchmark}")]
     return (
@@ -154,7 +159,7 @@ def _map(benchmark: str) -> alt.Chart:
             color=alt.Color("properties.vd:N", title=None, scale=alt.Scale(domain=["x"], range=["#000"])),
             tooltip=tips,
         )
-        .properties(width="container", height=460, projection=alt.Projection(type="mercator"))
+        .properties(width="container", height=460, projection=alt.Projection(type="mercator"), padding=MAP_PADDING)
     )
 
 
@@ -167,7 +172,7 @@ def _map_values(benchmark: str) -> alt.Chart:  # a map of values alone names no 
             color=alt.Color("properties.v:Q", title="unit", scale=alt.Scale(scheme="viridis", reverse=True)),
             tooltip=tips,
         )
-        .properties(width="container", height=460, projection=alt.Projection(type="mercator"))
+        .properties(width="container", height=460, projection=alt.Projection(type="mercator"), padding=MAP_PADDING)
     )
 
 

@@ -36,14 +36,20 @@ class Figures:
         self.specs = {}
         return self
 
-    def add(self, page: str, anchor: str, chart: c.Chart | c.NoChart, stem: str, table: bool = True) -> None:
+    def add(self, page: str, anchor: str, chart: c.Chart | c.NoChart, stem: str, table_id: str = "") -> None:
+        """One chart of a page; `table_id`: the page shows its data in the table of that id, so the figure links to it instead of holding its own."""
         if isinstance(chart, c.NoChart):
             self.html.setdefault(page, {})[anchor] = f'<p class="jsna-no-chart">{escape(chart.reason, quote=True)}</p>'
             return
-        self.html.setdefault(page, {})[anchor] = c.render_figure(chart, stem, table)
+        self.html.setdefault(page, {})[anchor] = c.render_figure(chart, stem, table=not table_id, table_id=table_id)
         self.files.update({page + path: data for path, data in c.chart_files(chart, stem).items()})
         self.specs.setdefault(page, {})[stem] = chart
         self.missing_codes.update(chart.missing_codes)
+
+
+def data_table_id(anchor: str) -> str:
+    """The id of the page's own table of a section's periods or a ranking's areas (the templates give it)."""
+    return f"{anchor}-table"
 
 
 def overview_figures(page: AreaPage, spine: c.SpineInput, pyramid: c.PyramidInput | None, cache: Path | None) -> Figures:
@@ -64,7 +70,7 @@ def section_figures(shown: ChapterPage | ThemePage, benchmark: Area) -> Figures:
     """The charts of a page that shows indicator sections in full: a trend and a comparison each."""
     figures = Figures()
     for section in shown.own_sections:
-        figures.add(shown.path, section.anchor, c.chart_trend(_trend(section, benchmark)), f"{section.anchor}-trend", table=False)
+        figures.add(shown.path, section.anchor, c.chart_trend(_trend(section, benchmark)), f"{section.anchor}-trend", table_id=data_table_id(section.anchor))
         figures.add(shown.path, section.anchor + "-compare", c.chart_compare(_compare(section, benchmark)), f"{section.anchor}-compare")
         add_breakdowns(figures, shown.path, section, section.breakdowns)
     return figures.finish()
@@ -96,7 +102,7 @@ def indicator_page_figures(page: IndicatorPage, benchmark: Area, boundaries: c.B
         for breakdown in series.breakdowns:  # England's
             figures.add(page.path, breakdown.anchor, c.chart_inequality(inequality_input(series.title, page.indicator.unit, breakdown, benchmark.name)), breakdown.anchor)
         for ranking in series.rankings:
-            figures.add(page.path, ranking.anchor, c.chart_compare(ranking_input(ranking, page.indicator.unit, benchmark.name)), f"{ranking.anchor}-ranked", table=False)
+            figures.add(page.path, ranking.anchor, c.chart_compare(ranking_input(ranking, page.indicator.unit, benchmark.name)), f"{ranking.anchor}-ranked", table_id=data_table_id(ranking.anchor))
             if ranking.funnel is not None:
                 figures.add(page.path, ranking.anchor + "-funnel", c.chart_funnel(funnel_input(ranking, page.indicator.unit)), f"{ranking.anchor}-funnel")
             if boundaries is not None and any(r.area.code in drawn for r in ranking.ranked):

@@ -1,13 +1,15 @@
 """A chart as Markdown-embeddable HTML, and the files it links to.
 
 The figure carries the spec (for charts.js), the static SVG as an <img> (what shows
-without JavaScript and in print), a caption with the title and description, download
-links, and the data table. Every text from data is escaped.
+without JavaScript and in print) or the chart's own HTML (the spine chart), a caption with
+the title and description, download links, and the data table or a link to it. Every text
+from data is escaped.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from generators.charts.chart import Chart
@@ -15,24 +17,53 @@ from generators.charts.chart import Chart
 SPECS = "charts/specs.json"
 
 
-def render_figure(chart: Chart, stem: str, table: bool = True) -> str:
+def render_figure(chart: Chart, stem: str, table: bool = True, table_id: str = "") -> str:
     """The raw HTML of one chart, with no blank lines (one Markdown HTML block).
 
     The Vega-Lite spec lives in the page's one spec file (`charts/specs.json`, keyed by
     stem; see `page_specs`), named in `data-vega-spec-src`, so pages stay small and a
-    page's specs are one file; `table=False` leaves out the data table
-    where the page already shows the same data as a table next to the chart."""
-    base = f"charts/{stem}"
+    page's specs are one file. A chart with no spec is marked `data-jsna-state="static"`,
+    which charts.js leaves alone: its static SVG (or its HTML) is the chart. `table=False`
+    leaves out the data table where the page already shows the same data as a table next
+    to the chart; `table_id` is that table's id, which the figure names (aria-details) and
+    links to."""
+    base, e = f"charts/{stem}", _e(stem)
+    live = f'data-vega-spec-src="{SPECS}#{e}"' if chart.spec is not None else 'data-jsna-state="static"'
+    elsewhere = bool(table_id) and not table
+    details = f' aria-details="{_e(table_id)}"' if elsewhere else ""
     data_table = f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>" if table else ""
+    link = f' · <a class="jsna-chart__table-link" href="#{_e(table_id)}">Data table</a>' if elsewhere else ""
     parts = [
-        f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}" data-vega-spec-src="{SPECS}#{_e(stem)}" aria-labelledby="{_e(stem)}-chart-title" aria-describedby="{_e(stem)}-chart-desc">',
-        f'<figcaption><strong class="jsna-chart__title" id="{_e(stem)}-chart-title">{_e(chart.title)}</strong> <span class="jsna-chart__desc" id="{_e(stem)}-chart-desc">{_e(chart.description)}</span></figcaption>',
-        f'<img class="jsna-chart__static" src="{_e(base)}.svg" alt="{_e(chart.alt)}" loading="lazy">',
-        f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> <a href="{_e(base)}.svg" download>chart (SVG)</a></p>',
+        f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}" {live} aria-labelledby="{e}-chart-title" aria-describedby="{e}-chart-desc"{details}>',
+        f'<figcaption><strong class="jsna-chart__title" id="{e}-chart-title">{_e(chart.title)}</strong> <span class="jsna-chart__desc" id="{e}-chart-desc">{_e(chart.description)}</span></figcaption>',
+        chart.html or _img(chart, base),
+        f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> <a href="{_e(base)}.svg" download>chart (SVG)</a>{link}</p>',
         data_table,
         "</figure>",
     ]
     return "\n".join(p for p in parts if p)
+
+
+def _img(chart: Chart, base: str) -> str:
+    """The static SVG as an image, sized by its own width and height so its box is kept before it loads."""
+    size = svg_size(chart.svg)
+    box = f' width="{size[0]}" height="{size[1]}"' if size else ""
+    return f'<img class="jsna-chart__static" src="{_e(base)}.svg" alt="{_e(chart.alt)}"{box} loading="lazy">'
+
+
+def svg_size(svg: str) -> tuple[str, str] | None:
+    """The root <svg> element's width and height in pixels (from its viewBox where it has none)."""
+    start = svg.find("<svg")
+    head = svg[start : svg.find(">", start)] if start >= 0 else ""
+    found = {k: re.search(rf'\s{k}="([0-9.]+)(px)?"', head) for k in ("width", "height")}
+    if found["width"] and found["height"]:
+        return _px(found["width"].group(1)), _px(found["height"].group(1))
+    box = re.search(r'\sviewBox="\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)\s*"', head)
+    return (_px(box.group(1)), _px(box.group(2))) if box else None
+
+
+def _px(number: str) -> str:
+    return str(round(float(number)))
 
 
 def chart_files(chart: Chart, stem: str) -> dict[str, bytes]:
@@ -44,27 +75,23 @@ def chart_files(chart: Chart, stem: str) -> dict[str, bytes]:
 
 
 def page_specs(specs: dict[str, Chart]) -> dict[str, bytes]:
-    """One page's spec file: every chart's Vega-Lite spec keyed by its stem."""
-    text = "{" + ",".join(f"{json.dumps(stem)}:{spec_json(chart)}" for stem, chart in sorted(specs.items())) + "}"
+    """One page's spec file: every live chart's Vega-Lite spec keyed by its stem; no file where no chart is live."""
+    live = sorted(((stem, chart) for stem, chart in specs.items() if chart.spec is not None), key=lambda item: item[0])
+    if not live:
+        return {}
+    text = "{" + ",".join(f"{json.dumps(stem)}:{spec_json(chart)}" for stem, chart in live) + "}"
     return {SPECS: text.encode("utf-8")}
 
 
 def spec_json(chart: Chart) -> str:
-    """The Vega-Lite spec as compact, stable JSON (no $schema: charts.js sets the mode)."""
-    spec = {k: v for k, v in chart.spec.items() if k != "$schema"}
+    """The Vega-Lite spec as compact, stable JSON (no $schema: charts.js sets the mode); `null` for a chart with none."""
+    spec = None if chart.spec is None else {k: v for k, v in chart.spec.items() if k != "$schema"}
     return json.dumps(spec, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
 
 
 def _e(text: str) -> str:
     """Escaped text on one line, so data can never end the HTML block or open a tag."""
     return escape(" ".join(str(text).split()), quote=True)
-
-
-def _spec_attr(chart: Chart) -> str:
-    """Compact JSON for a single-quoted attribute: & < > ' escaped, no $schema (charts.js sets the mode)."""
-    spec = {k: v for k, v in chart.spec.items() if k != "$schema"}
-    text = json.dumps(spec, separators=(",", ":"), ensure_ascii=False)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
 
 
 def _table(chart: Chart) -> str:

@@ -2,8 +2,10 @@
 
 As Fingertips draws it: the benchmark's value (England's, or a region's) is the centre
 line, the bar spans all areas (worst to best by polarity; low to high where there is no
-judgement), the dark part is the 25th to 75th percentile, and both halves share one scale
-(the furthest extreme).
+judgement), the dark part is the middle half of areas (25th to 75th percentile), and both
+halves share one scale (the furthest extreme). Drawn phone first, one full-width row per
+indicator: its name above the bar, its numbers and verdict in words below. The page shows
+it as HTML (``spine_html``: no JavaScript, nothing scaled); the SVG is the download.
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ from dataclasses import replace
 
 from generators.charts import svg
 from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv
-from generators.charts.designs import new_spec
 from generators.charts.inputs import SpineInput, SpineRow
-from generators.charts.palette import ENGLAND, RANGE_INNER, RANGE_OUTER, VERDICTS, verdict_scale
-from generators.words import format_chart_value
+from generators.charts.palette import ENGLAND, RANGE_INNER, RANGE_OUTER, VERDICTS
+from generators.charts.spine_html import render_spine
+from generators.charts.spine_rows import ends, position, row_text
+from generators.words import plural
 
 COLUMNS = ("Indicator", "Period", "Value", "{}", "Lowest", "25th percentile", "75th percentile", "Highest", "Compared with {}")  # {}: the benchmark
-W, ROW, TOP, BOTTOM = 720.0, 30.0, 58.0, 12.0
+W, PAD, BAR = 640.0, 8.0, 14.0
+JUDGED = ("Better", "Similar", "Worse")
 
 
 def chart_spine(data: SpineInput) -> Chart | NoChart:
@@ -28,19 +32,19 @@ def chart_spine(data: SpineInput) -> Chart | NoChart:
     name = data.benchmark_name
     if not drawn:
         return NoChart("spine", f"There is no spine chart: no indicator has both a value for {data.area} and {_a(name)} {name} range.")
-    title, description = _describe(data, drawn)
+    title, description = _describe(data, drawn, len(rows) - len(drawn))
     columns = tuple(c.format(name) for c in COLUMNS)
     raw = [(r.indicator, r.period, r.value, r.benchmark, r.minimum, r.q25, r.q75, r.maximum, r.verdict) for r in rows]
-    table = tuple(_table_row(r) for r in rows)
     return Chart(
         kind="spine",
         title=title,
         description=description,
-        spec=_spec(data, drawn, description),
+        spec=None,
         svg=_svg(data, drawn, title, description),
         columns=columns,
-        rows=table,
+        rows=tuple(_table_row(r) for r in rows),
         csv=make_csv(columns, raw),
+        html=render_spine(drawn, name),
     )
 
 
@@ -65,97 +69,83 @@ def _table_row(r: SpineRow) -> tuple[str, ...]:
     return (r.indicator, r.period, *("" if x is None else f"{x:,.{r.decimals}f}" for x in nums), r.verdict)
 
 
-def position(r: SpineRow, x: float | None) -> float | None:
-    """Where ``x`` sits on the spine, 0 (worst, or lowest) to 1 (best, or highest)."""
-    if x is None:
-        return None
-    half = max(r.benchmark - r.minimum, r.maximum - r.benchmark) or 1.0  # type: ignore[operator]
-    sign = -1.0 if r.polarity == "low_is_good" else 1.0
-    return round(0.5 + sign * (x - r.benchmark) / (2 * half), 4)  # type: ignore[operator]
+def _tally(counts: dict[str, int], verdicts: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(f"{counts[v]} {v.lower()}" for v in verdicts if counts[v])
 
 
-def _ends(r: SpineRow) -> tuple[float, float, float | None, float | None]:
-    a, b = position(r, r.minimum), position(r, r.maximum)
-    q0, q1 = position(r, r.q25), position(r, r.q75)
-    if q0 is not None and q1 is not None:
-        q0, q1 = sorted((q0, q1))
-    return min(a, b), max(a, b), q0, q1  # type: ignore[type-var, return-value]
-
-
-def _describe(data: SpineInput, rows: list[SpineRow]) -> tuple[str, str]:
+def _describe(data: SpineInput, rows: list[SpineRow], left_out: int) -> tuple[str, str]:
+    """Title and text alternative, counting the same indicators: every one drawn on the chart."""
     counts = {v: sum(r.verdict == v for r in rows) for v in VERDICTS}
-    judged = counts["Better"] + counts["Similar"] + counts["Worse"]
-    name = data.benchmark_name
+    judged = sum(counts[v] for v in JUDGED)
+    name, total = data.benchmark_name, len(rows)
     title = (
-        f"{data.area} is worse than {name} on {counts['Worse']} of {judged} indicators and better on {counts['Better']}"
+        f"{data.area} is worse than {name} on {counts['Worse']} of {plural(total, 'indicator')} and better on {counts['Better']}"
         if judged
-        else f"{data.area} compared with the range of all areas in {name}"
+        else f"{data.area} compared with the range of all areas in {name}, {plural(total, 'indicator')}"
     )
-    tally = ", ".join(f"{n} {v.lower()}" for v, n in counts.items() if n)
-    return title, f"{len(rows)} indicators for {data.area} against the range of all areas in {name}: {tally}."
-
-
-def _spec(data: SpineInput, rows: list[SpineRow], description: str) -> dict:
-    values = []
-    for r in rows:
-        o0, o1, q0, q1 = _ends(r)
-        f = lambda x: format_chart_value(x, r.decimals, r.unit)  # noqa: E731,B023
-        values.append(
-            {
-                "i": f"{r.indicator} ({r.period})",
-                "o0": o0,
-                "o1": o1,
-                "q0": q0,
-                "q1": q1,
-                "e": 0.5,
-                "v": position(r, r.value),
-                "vd": r.verdict,
-                "tv": f(r.value),
-                "te": f(r.benchmark),
-                "tr": f"{f(r.minimum)} to {f(r.maximum)}",
-            }
+    text = [f"{plural(total, 'indicator')} for {data.area}, each on the range of all areas in {name}."]
+    others = _tally(counts, [v for v in VERDICTS if v not in JUDGED])
+    if judged == total:
+        text.append(f"Compared with {name}: {_tally(counts, JUDGED)}.")
+    elif judged:
+        text.append(f"Of the {judged} that can be better or worse, compared with {name}: {_tally(counts, JUDGED)}.")
+        text.append(
+            f"The other one is not judged better or worse ({others})."
+            if total - judged == 1
+            else f"The other {total - judged} are not judged better or worse: {others}."
         )
-    spec = new_spec("spine", values, description, data.benchmark_name)
-    domain, colours, shapes = verdict_scale([r.verdict for r in rows])
-    enc = spec["layer"][3]["encoding"]
-    enc["color"]["scale"] = {"domain": domain, "range": colours}
-    enc["shape"]["scale"] = {"domain": domain, "range": shapes}
-    return spec
+    else:
+        text.append(f"None is judged better or worse: {others}.")
+    if left_out:
+        text.append(
+            f"{plural(left_out, 'more indicator')} {'has' if left_out == 1 else 'have'} no range of areas and {'is' if left_out == 1 else 'are'} in the table only."
+        )
+    sentence = " ".join(text)
+    return title, sentence[:1].upper() + sentence[1:]
 
 
 def _svg(data: SpineInput, rows: list[SpineRow], title: str, description: str) -> str:
-    label_w = min(max(svg.text_width(f"{r.indicator} ({r.period})") for r in rows) + 12, 300)
-    value_w = max(svg.text_width(format_chart_value(r.value, r.decimals, r.unit)) for r in rows) + 16
-    left, right = label_w + value_w, 16.0
-    plot_w = W - left - right
-    height = TOP + ROW * len(rows) + BOTTOM
-    out = [svg.text(label_w + value_w - 8, TOP - 8, "Value", "end", font_weight="bold")]
-    out += [
-        svg.text(left + plot_w * p, TOP - 8, s, a, font_weight="bold")
-        for p, s, a in ((0, "Worst / lowest", "start"), (0.5, data.benchmark_name, "middle"), (1, "Best / highest", "end"))
-    ]
-    for i, r in enumerate(rows):
-        out.append(_row(r, TOP + ROW * (i + 0.5), label_w, left, plot_w))
+    """The downloadable SVG: the page's rows drawn the same way, stacked, 640 px wide."""
+    name = data.benchmark_name
     present = [v for v in VERDICTS if any(r.verdict == v for r in rows)]
     items = [(VERDICTS[v][1], VERDICTS[v][0], v) for v in present] + [
-        ("bar", RANGE_INNER, "25th–75th percentile"),
-        ("bar", RANGE_OUTER, f"{data.benchmark_name} range"),
+        ("bar", RANGE_OUTER, "All areas"),
+        ("bar", RANGE_INNER, "Middle half of areas"),
+        ("line", ENGLAND, name),
     ]
-    key, _ = svg.legend(items, 8, 14, W - 16)
-    return svg.document(W, height, title, description, "".join(out) + key)
+    key, key_h = svg.legend(items, PAD, 14, W - 2 * PAD)
+    y = key_h + 14
+    out = [key]
+    for text, anchor, x in (("Worst or lowest", "start", PAD), (name, "middle", W / 2), ("Best or highest", "end", W - PAD)):
+        out.append(svg.text(x, y, svg.shorten(text, W / 3 - PAD), anchor, font_weight="bold"))
+    y += 10
+    for r in rows:
+        drawn, y = _row(r, name, y)
+        out.append(drawn)
+    return svg.document(W, y + PAD, title, description, "".join(out))
 
 
-def _row(r: SpineRow, cy: float, label_w: float, left: float, plot_w: float) -> str:
-    o0, o1, q0, q1 = _ends(r)
-    colour, shape, _ = VERDICTS[r.verdict]
-    x = lambda p: left + plot_w * p  # noqa: E731
-    out = [
-        svg.text(label_w - 8, cy + 4, svg.shorten(f"{r.indicator} ({r.period})", label_w - 12), "end"),
-        svg.text(left - 8, cy + 4, format_chart_value(r.value, r.decimals, r.unit), "end"),
-        svg.tag("rect", x=x(o0), y=cy - 7, width=x(o1) - x(o0), height=14, fill=RANGE_OUTER),
-    ]
+def _row(r: SpineRow, name: str, top: float) -> tuple[str, float]:
+    """One indicator: its name, the bar, and its numbers and verdict, each wrapped to the width."""
+    heading, value, others, verdict = row_text(r, name)
+    room = W - 2 * PAD
+    out = []
+    y = top
+    for line in svg.wrap(heading, room / 1.1, lines=2):  # bold is wider
+        y += 15
+        out.append(svg.text(PAD, y, line, font_weight="bold"))
+    cy = y + 8 + BAR / 2
+    o0, o1, q0, q1 = ends(r)
+    left, width = PAD + 8, W - 2 * PAD - 16  # room for the marker at either end
+    x = lambda p: left + width * p  # noqa: E731
+    out.append(svg.tag("rect", x=x(o0), y=cy - BAR / 2, width=x(o1) - x(o0), height=BAR, fill=RANGE_OUTER))
     if q0 is not None and q1 is not None:
-        out.append(svg.tag("rect", x=x(q0), y=cy - 7, width=x(q1) - x(q0), height=14, fill=RANGE_INNER))
-    out.append(svg.tag("line", x1=x(0.5), y1=cy - 11, x2=x(0.5), y2=cy + 11, stroke=ENGLAND, stroke_width=2))
-    out.append(svg.marker(shape, x(position(r, r.value)), cy, colour, 6.5))  # type: ignore[arg-type]
-    return "".join(out)
+        out.append(svg.tag("rect", x=x(q0), y=cy - BAR / 2, width=x(q1) - x(q0), height=BAR, fill=RANGE_INNER))
+    out.append(svg.tag("line", x1=x(0.5), y1=cy - 10, x2=x(0.5), y2=cy + 10, stroke=ENGLAND, stroke_width=2))
+    colour, shape, _ = VERDICTS[r.verdict]
+    out.append(svg.marker(shape, x(position(r, r.value, clamp=True)), cy, colour, 6.5))  # type: ignore[arg-type]
+    y = cy + BAR / 2 + 2
+    for line in [*svg.wrap(f"{value}, {others}", room), *svg.wrap(verdict, room)]:
+        y += 15
+        out.append(svg.text(PAD, y, line))
+    return "".join(out), y + 10

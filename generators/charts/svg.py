@@ -50,6 +50,19 @@ def shorten(s: str, max_px: float, size: float = 12) -> str:
     return s if len(s) <= fit else s[: max(fit - 1, 1)].rstrip() + "…"
 
 
+def wrap(s: str, max_px: float, size: float = 12, lines: int = 3) -> list[str]:
+    """The label broken at spaces into lines that fit ``max_px``; at most ``lines``, the last cut with an ellipsis."""
+    out: list[str] = []
+    for word in s.split():
+        if out and text_width(f"{out[-1]} {word}", size) <= max_px:
+            out[-1] += f" {word}"
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
+    return [shorten(line, max_px, size) for line in out]
+
+
 def marker(shape: str, x: float, y: float, colour: str, r: float = 5.5) -> str:
     """A verdict marker: the same shapes as the Vega-Lite specs."""
     stroke: dict[str, str | float] = {"stroke": "#FFFFFF", "stroke_width": 1}
@@ -63,7 +76,7 @@ def marker(shape: str, x: float, y: float, colour: str, r: float = 5.5) -> str:
             f"M{n(x - w)} {n(y - a)}h{n(2 * w)}v{n(a - w)}h{n(a - w)}v{n(2 * w)}h{n(w - a)}"
             f"v{n(a - w)}h{n(-2 * w)}v{n(w - a)}h{n(w - a)}v{n(-2 * w)}h{n(a - w)}z"
         )
-        return tag("path", d=d, fill=colour)
+        return tag("path", d=d, fill=colour, **stroke)
     pts = {
         "triangle-up": [(0, -1.2), (1.1, 0.8), (-1.1, 0.8)],
         "triangle-down": [(0, 1.2), (1.1, -0.8), (-1.1, -0.8)],
@@ -82,6 +95,16 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
     first, last = math.floor(lo / step + 1e-9), math.ceil(hi / step - 1e-9)
     return [round(i * step, 10) + 0.0 for i in range(first, last + 1)]
+
+
+def fit_ticks(lo: float, hi: float, length: float, size: float = 12) -> list[float]:
+    """Round ticks covering [lo, hi] whose labels, side by side along ``length`` px, do not touch."""
+    for count in (5, 4, 3, 2, 1):
+        ticks = nice_ticks(lo, hi, count)
+        room = length / max(len(ticks) - 1, 1)
+        if count == 1 or max(text_width(tick_label(t), size) for t in ticks) + 8 <= room:
+            return ticks
+    return ticks
 
 
 def tick_label(t: float) -> str:

@@ -76,3 +76,47 @@ def map_input(boundaries, name: str = "Smoking prevalence") -> MapInput:
     verdicts = ("Better", "Similar", "Worse")
     areas = tuple(MapArea(s.code, s.name, 10 + (i * 37 % 150) / 10, verdicts[i % 3]) for i, s in enumerate(boundaries.shapes) if i % 10)
     return MapInput(name, "2023", "%", (*areas, MapArea("E99999999", "Not on any map", 12.0, "Similar")))
+
+
+LONG_NAMES = ["Kensington and Chelsea", "Hammersmith and Fulham", "Bath and North East Somerset", "Redcar and Cleveland", "Windsor and Maidenhead"]
+
+
+def ranking(count: int = 40, unit: str = "per 100,000") -> CompareInput:
+    """A long ranking (more areas than the chart shows), one of them the page's own area, with long area names."""
+    verdicts = ("Better", "Similar", "Worse", "Higher", "Lower", "Not compared")
+    bars = tuple(
+        CompareBar(LONG_NAMES[i % 5] + (f" {i}" if i >= 5 else ""), 1500.0 - 20 * i, 1450.0 - 20 * i, 1550.0 - 20 * i, verdicts[i % 6], "area" if i == 17 else "comparator", i + 1)
+        for i in range(count)
+    )
+    return CompareInput("Under 75 mortality from all causes", "2021 - 23", unit, (*bars, CompareBar("England", 1100.0, 1090.0, 1110.0, "", "benchmark")), ranked=True, areas_name="Counties and unitary authorities")
+
+
+def inequality():
+    from generators.charts import InequalityInput
+
+    labels = ["1 most deprived", *(str(i) for i in range(2, 10)), "10 least deprived"]
+    bars = tuple(CompareBar(label, 30.0 - 2 * i, 28.0 - 2 * i, 32.0 - 2 * i, ("Worse", "Similar", "Better")[min(i // 4, 2)]) for i, label in enumerate(labels))
+    return InequalityInput("Adult smoking", "County Durham", "Deprivation (tenths of neighbourhoods in the area)", "2023", "%", bars, 20.0, "The gap is 18 points.")
+
+
+def funnel():
+    import math
+
+    from generators.charts import FunnelDot, FunnelInput
+
+    sizes = [800 * 1.6**i for i in range(24)]
+    significance = ("Not significant", "High (0.025)", "Low (0.025)", "High (0.001)", "Low (0.001)")
+    dots = tuple(FunnelDot(LONG_NAMES[i % 5] + f" {i}", n, 12.0 + (i % 7 - 3) * 1.5, significance[i % 5], i == 3) for i, n in enumerate(sizes))
+    xs = tuple(600 * 1.3**i for i in range(60))
+    lines = tuple(
+        (name, xs, tuple(12.0 + sign * z * 100 * math.sqrt(0.12 * 0.88 / x) for x in xs))
+        for name, sign, z in (("95% lower", -1, 1.96), ("95% upper", 1, 1.96), ("99.8% lower", -1, 3.09), ("99.8% upper", 1, 3.09))
+    )
+    return FunnelInput("Adult smoking", "2023", "%", "Counties and unitary authorities", dots, lines, 12.0)
+
+
+def long_spine() -> SpineInput:
+    """Real exports' names are long: the indicator's full name with its breakdown."""
+    name = "Under 75 mortality rate from all cardiovascular diseases (Persons, 1 year range, directly standardised)"
+    rows = (*spine().rows, SpineRow(name, "2021 - 23", "per 100,000", 1007.1, 945.2, 600.0, 850.0, 1050.0, 1600.0, "low_is_good", "Not compared"))
+    return SpineInput("Bath and North East Somerset", rows, "South East region")

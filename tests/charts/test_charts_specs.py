@@ -15,6 +15,8 @@ from generators.charts import (
     chart_pyramid,
     chart_spine,
     chart_trend,
+    page_specs,
+    render_figure,
 )
 from generators.charts.palette import AREA, ENGLAND, FEMALE, MALE, VERDICTS, contrast_on_white
 
@@ -26,6 +28,7 @@ def all_charts(tmp_path) -> dict[str, Chart]:
         "trend": chart_trend(s.trend()),
         "compare": chart_compare(s.compare()),
         "spine": chart_spine(s.spine()),
+        "ranking": chart_compare(s.ranking()),
         "pyramid": chart_pyramid(s.pyramid(), tmp_path),
         "map-hex": chart_map(s.map_input(s.hex_boundaries()), s.hex_boundaries(), tmp_path),
         "map-geo": chart_map(s.map_input(s.geo_boundaries()), s.geo_boundaries(), tmp_path),
@@ -41,13 +44,13 @@ def charts(tmp_path_factory) -> dict[str, Chart]:
     return all_charts(tmp_path_factory.mktemp("cache"))
 
 
-@pytest.mark.parametrize("name", ["trend", "compare", "spine", "pyramid", "map-hex", "map-geo"])
+@pytest.mark.parametrize("name", ["trend", "compare", "pyramid", "map-hex", "map-geo"])
 def test_spec_compiles_to_vega(charts, name):
     vega = vlc.vegalite_to_vega(charts[name].spec)
     assert vega["marks"]
 
 
-@pytest.mark.parametrize("name", ["trend", "compare", "spine", "pyramid", "map-hex", "map-geo"])
+@pytest.mark.parametrize("name", ["trend", "compare", "spine", "ranking", "pyramid", "map-hex", "map-geo"])
 def test_svg_is_well_formed_with_title_and_desc(charts, name):
     root = ET.fromstring(charts[name].svg)
     assert root.tag == f"{SVG}svg"
@@ -80,3 +83,48 @@ def test_specs_are_independent_copies():
     a, b = chart_trend(s.trend()), chart_trend(s.trend())
     a.spec["layer"][0]["encoding"]["y"]["title"] = "changed"
     assert b.spec["layer"][0]["encoding"]["y"]["title"] == "%"
+
+
+@pytest.mark.parametrize("name", ["spine", "ranking"])
+def test_the_spine_and_a_long_ranking_have_no_live_chart(charts, name):
+    """The spine chart is HTML, a long ranking's compact chart a static SVG drawn for a phone: charts.js leaves both alone."""
+    chart = charts[name]
+    assert chart.spec is None
+    figure = render_figure(chart, name)
+    assert 'data-jsna-state="static"' in figure and "data-vega-spec-src" not in figure
+    assert page_specs({name: chart}) == {}
+    assert page_specs({name: chart, "trend": charts["trend"]}).keys() == {"charts/specs.json"}
+
+
+def test_a_long_ranking_is_drawn_compact_for_a_phone(charts):
+    root = ET.fromstring(charts["ranking"].svg)
+    assert root.get("width") == "320"
+    labels = [t.strip() for t in root.itertext() if t.strip()]
+    assert "18. Bath and North…" in labels and "⋯ 12 more (6–17)" in labels and "England" in labels
+    assert "Not compared" in labels and labels.count("Not compared") == 1  # in the key only: the shapes say each verdict
+    short = chart_compare(s.ranking(count=12))
+    assert isinstance(short, Chart) and short.spec is not None and ET.fromstring(short.svg).get("width") == "640"
+
+
+def test_the_spine_chart_is_html_rows_that_read_aloud(charts):
+    """Each row's text, as a screen reader reads it; the bars are hidden from it (the text says it all)."""
+    html = charts["spine"].html
+    assert html.count('<li class="jsna-spine__row">') == 4
+    assert (
+        'Smoking prevalence (2023)<span class="jsna-vh">:</span></span><span class="jsna-spine__bar" aria-hidden="true">' in html
+        and "<strong>14.2%</strong>, England 12.9%, worst 25.0%, best 4.0%. <span class=\"jsna-spine__verdict\">Significantly worse than England.</span>" in html
+    )
+    assert "<strong>21.0%</strong>, England 18.7%, lowest 8.0%, highest 33.0%." in html  # no judgement: lowest and highest
+    assert "<strong>70.1%</strong>, England 67.1%, worst 55.0%, best 78.0%." in html  # high is good: the lowest is the worst
+    assert 'style="left:44.6%"' in html  # the marker, fixed size, placed by a percentage
+    assert all(line.strip() for line in html.splitlines())
+
+
+def test_the_spine_title_and_description_count_the_same_indicators(charts):
+    chart = charts["spine"]
+    assert chart.title == "County Durham is worse than England on 1 of 4 indicators and better on 1"
+    assert chart.description == (
+        "4 indicators for County Durham, each on the range of all areas in England. "
+        "Of the 3 that can be better or worse, compared with England: 1 better, 1 similar, 1 worse. "
+        "The other one is not judged better or worse (1 higher)."
+    )
