@@ -158,12 +158,12 @@
     var view = figure.querySelector(".jsna-chart__view");
     if (live) {
       figure.classList.remove("jsna-chart--live");
-      if (view) view.hidden = true;
+      if (view) view.style.display = "none";
       button.setAttribute("aria-pressed", "false");
       return;
     }
     if (figure.getAttribute("data-jsna-state") === "rendered") {
-      if (view) view.hidden = false;
+      if (view) view.style.display = "";
       figure.classList.add("jsna-chart--live");
       button.setAttribute("aria-pressed", "true");
       return;
