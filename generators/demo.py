@@ -586,8 +586,9 @@ THEMES = {22401: "Falls", 247: "Dementia", 91894: "Dementia"}
 """Ageing well shows themes: a page each for Falls and Dementia, summarised on the chapter page."""
 
 
-def write_metadata(out: Path) -> None:
-    """indicators.yml: what each indicator is (one is left without a polarity on purpose)."""
+def write_metadata(out: Path, more: list[dict] | None = None) -> None:
+    """indicators.yml: what each indicator is (one is left without a polarity on purpose), then `more`
+    (the care measures' entries)."""
     entries = [{"id": s.id, "name": s.name, "short_name": s.short, "definition": s.definition,
                 "unit": s.unit, "value_type": s.kind, "polarity": s.polarity, "source": SOURCE,
                 "chapter": CHAPTERS[s.chapter], "theme": THEMES.get(s.id),
@@ -596,6 +597,7 @@ def write_metadata(out: Path) -> None:
     entries += [{"id": c.id, "name": c.name, "short_name": c.short, "definition": c.definition,
                  "unit": c.unit, "value_type": c.kind, "polarity": c.polarity, "source": LOCAL_SOURCE,
                  "chapter": CHAPTERS[c.chapter]} for c in COMPUTED]
+    entries += more or []
     entries = [{k: v for k, v in e.items() if v is not None} for e in entries]
     text = yaml.safe_dump({"indicators": entries}, sort_keys=False, allow_unicode=True, width=100)
     (out / "indicators.yml").write_text(text, encoding="utf-8")
@@ -613,10 +615,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Write the demonstration dataset.")
     parser.add_argument("--out", type=Path, default=Path("data/demo"), help="folder to write into")
     out = parser.parse_args(argv).out
+    from generators import demo_care  # it builds on this module's areas and methods
+
     counts = write_chapters(out)
     counts["population.csv"] = write_population(out)
     counts["local-counts.csv"] = write_local_counts(out)
-    write_metadata(out)
+    counts[demo_care.FILE] = demo_care.write_care(out)
+    write_metadata(out, demo_care.care_metadata())
     write_hexjson(out)
     print("\n".join(f"{out / name}: {count} rows" for name, count in counts.items()))
 

@@ -42,6 +42,7 @@ def test_build_report_accounts_for_every_row(demo_site: Path, repo: Path) -> Non
     rows = report["rows"]
     assert rows["used"] + rows["no_data"] + rows["suppressed"] + rows["rejected"] == rows["read"]
     data_rows = sum(len(p.read_text(encoding="utf-8-sig").strip().splitlines()) - 1 for p in (repo / "data/demo/fingertips").glob("*.csv"))
+    data_rows += sum(len(p.read_text(encoding="utf-8").strip().splitlines()) - 1 for p in (repo / "data/demo/local").glob("*.csv"))  # the care measures (tidy format)
     with (repo / "data/demo/local-counts.csv").open(encoding="utf-8", newline="") as file:  # one row computed per area, indicator, period and sex
         computed = len({(r["area_code"], r["indicator_id"], r["period"], r["sex"]) for r in csv.DictReader(file)})
     assert computed == 180
