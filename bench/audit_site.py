@@ -129,7 +129,8 @@ def invisible_focus(base: str, path: str, width: int = 390, stops: int = 120) ->
 
 def search_index(site: Path) -> dict[str, int]:
     data = (site / "search" / "search_index.json").read_bytes()
-    return {"raw": len(data), "gzipped": len(gzip.compress(data, 6, mtime=0))}
+    pages = sum(1 for _ in site.rglob("index.html"))
+    return {"raw": len(data), "gzipped": len(gzip.compress(data, 6, mtime=0)), "pages": pages, "raw_per_page": round(len(data) / max(pages, 1))}
 
 
 def main() -> None:
@@ -164,7 +165,7 @@ def main() -> None:
     print()
     print("Nu HTML checker errors:", ", ".join(f"{k} {v}" for k, v in figures["nu_errors"].items()))
     s = figures["search_index"]
-    print(f"Search index: {s['raw']:,} bytes ({s['gzipped']:,} gzipped)")
+    print(f"Search index: {s['raw']:,} bytes ({s['gzipped']:,} gzipped) for {s['pages']:,} pages: {s['raw_per_page']:,} bytes a page")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
     if args.check:

@@ -6,8 +6,10 @@ section's text: per-area pages (areas x chapters x indicators) made it grow with
 
 What stays searchable:
 - every page, by its title (the area, the chapter, the indicator, the theme);
-- a per-area page (under ``areas/<area>/``) by its title, its opening words and its headings, in one entry
-  (no per-area figures: they are on the page, and in the downloads);
+- a per-area page (under ``areas/<area>/``) by its title alone, one entry a page: "Ageing well in
+  Arun", "Dementia in Arun" (its figures are on the page and in the downloads; its headings are
+  the indicators' and themes' names, found on their own pages), so the index grows by about
+  150 bytes a page;
 - every other page (home, topics, indicators, methods, about ...) by its headings, and its
   text up to ``TEXT_LIMIT`` characters per section.
 """
@@ -36,20 +38,11 @@ def slim_search_index(site: Path) -> None:
 def slim_entries(docs: list[dict]) -> list[dict]:
     """The entries kept, in MkDocs' order."""
     kept: list[dict] = []
-    pages: dict[str, dict] = {}  # a per-area page's own entry, by its address
     for doc in docs:
-        location = doc.get("location", "")
-        page, _, anchor = location.partition("#")
+        page, _, anchor = doc.get("location", "").partition("#")
         if _per_area(page):
             if not anchor:
-                entry = {**doc, "text": _short(doc.get("text", ""))}
-                pages[page] = entry
-                kept.append(entry)
-            elif page in pages:
-                heading = _plain(doc.get("title", ""))
-                words = pages[page]["text"]
-                if heading and heading not in words:
-                    pages[page]["text"] = f"{words} · {heading}" if words else heading
+                kept.append({**doc, "text": ""})
             continue
         kept.append({**doc, "text": _short(doc.get("text", ""))})
     return kept
