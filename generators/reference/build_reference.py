@@ -23,6 +23,8 @@ import json
 import sys
 from pathlib import Path
 
+from generators.reference import build_nhs
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 DEFAULT_SHARED = HERE.parents[2] / "shared"  # ../shared beside the repository
@@ -189,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     write_csv(out / "areas.csv", AREA_COLUMNS, areas)
     write_csv(out / "neighbours.csv", NEIGHBOUR_COLUMNS, neighbours)
     print(f"wrote {out / 'areas.csv'} ({len(areas)} areas) and {out / 'neighbours.csv'} ({len(neighbours)} neighbours)")
+    print(f"wrote {out / build_nhs.FILE} ({build_nhs.write_nhs_areas(Path(args.shared), out)} NHS areas)")  # the NHS hierarchy, from the same areas.json
     return 0
 
 
