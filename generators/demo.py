@@ -620,6 +620,8 @@ def main(argv: list[str] | None = None) -> None:
     counts = write_chapters(out)
     counts["population.csv"] = write_population(out)
     counts["local-counts.csv"] = write_local_counts(out)
+    from generators import demo_nhs  # the NHS areas: it builds on this module's areas and methods
+    counts[demo_nhs.FILE] = demo_nhs.write_nhs(out)
     counts[demo_care.FILE] = demo_care.write_care(out)
     write_metadata(out, demo_care.care_metadata())
     write_hexjson(out)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from generators.config.nhs import Serving, nhs_lines, read_nhs
 from generators.errors import DataError, Place
 
 DEFAULT_CHAPTERS = ("Population", "Starting well", "Living well", "Ageing well", "Wider determinants")
@@ -49,6 +50,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("area_types", list, [], "Fingertips area types to publish, e.g. `Counties & UAs (from Apr 2023)`."),
     Setting("benchmark", str, ENGLAND, "Area code every area is compared with (England by default)."),
     Setting("comparators", list, [], "Further area codes shown beside each area in comparisons (the parent region is always shown)."),
+    Setting("nhs", dict, {}, "The NHS bodies serving each council area: its code -> `sub_icb_locations:` (the ICB follows) and, for a district, `pcns:` (their GP practices follow); codes from generators/reference/data/nhs_areas.csv."),
     Setting("chapters", list, [], "Chapters in order: each `name` and optional `indicators` (ids); empty gives the five default chapters."),
     Setting("old_after_years", int, 3, "A figure whose period ended more than this many years before `updated` (or, without it, before the newest period in the data) says its age in key messages and headlines, and comes after newer ones."),
     Setting("suppress_counts_below", int, 8, "Local data: counts from 1 to this number minus one are suppressed, with the values derived from them."),
@@ -99,6 +101,7 @@ class Config:
     redirects: tuple[tuple[str, str], ...]
     previous_editions: tuple[tuple[str, Path], ...]
     refresh: dict[str, Any] = field(default_factory=dict)
+    nhs: tuple[Serving, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     def place(self, key: str) -> Place:
@@ -124,7 +127,7 @@ def load_config(path: Path) -> Config:
         raise DataError("config-yaml", f"expected valid YAML: {getattr(error, 'problem', error)}", Place(str(path), line)) from None
     if not isinstance(mapping, dict):
         raise DataError("config-shape", "expected settings as `key: value` lines", Place(str(path), 1))
-    return build_config(mapping, str(path), path.parent, _key_lines(node))
+    return build_config(mapping, str(path), path.parent, _key_lines(node) | nhs_lines(node))
 
 
 def config_for_folder(folder: Path) -> Config:
@@ -187,7 +190,7 @@ def build_config(mapping: dict[str, Any], source: str, root: Path, lines: dict[s
         suppress_counts_below=values["suppress_counts_below"], old_after_years=values["old_after_years"],
         redirects=tuple(sorted((str(k), str(v)) for k, v in values["redirects"].items())),
         previous_editions=tuple((str(e["name"]), _resolve(root, str(e["path"]))) for e in values["previous_editions"]),
-        refresh=values["refresh"], lines=lines,
+        refresh=values["refresh"], nhs=read_nhs(values["nhs"], source, lines), lines=lines,
     )
 
 
