@@ -1,6 +1,14 @@
-/* JSNA site behaviour: area filter, copy link and cite this section. No network. */
+/* JSNA site behaviour: area filter, copy link and cite this section, keyboard access to the theme's
+   menu, drawer and search. No network. */
 (function () {
   "use strict";
+
+  // The folder the site is published in (this script is its assets/jsna.js), for the 404 page,
+  // which is shown at any address and, without site_url, has to find the site's folder itself.
+  try {
+    var here = document.currentScript && document.currentScript.src;
+    if (here && /\/assets\/jsna\.js(\?|$)/.test(here)) { localStorage.setItem("jsna-site-root", new URL("..", here).pathname); }
+  } catch (error) { /* storage turned off */ }
 
   function setUpFilter(root) {
     root.querySelectorAll(".jsna-filter").forEach(function (box) {
@@ -119,11 +127,224 @@
     });
   }
 
+
+  // Keyboard and focus (issue 16). The theme's menu and search buttons are <label>s for hidden
+  // checkboxes (__drawer, __search), which a keyboard cannot reach: they become buttons here. What
+  // is closed cannot take the focus (jsna.css); what opens takes it and gives it back on Escape.
+  var DRAWER = "(max-width: 76.234375em)";  // below 1220 px the navigation is a drawer
+  var PHONE = "(max-width: 59.984375em)";  // below 960 px search opens over the page from a button
+  var openedByKey = false;
+  var KEEP = ["Shift", "Control", "Alt", "AltGraph", "Meta", "CapsLock", "PageUp", "PageDown", "Home", "End", " "];
+
+  function toggle(name) { return document.getElementById("__" + name); }
+  function narrow(query) { return window.matchMedia(query).matches; }
+  function headerButton(name) { return document.querySelector("label.md-header__button[for='__" + name + "']"); }
+  function drawer() { return document.querySelector(".md-sidebar--primary"); }
+  function searchBox() { return document.querySelector(".md-search"); }
+
+  function shown(element) {
+    var box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility === "visible";
+  }
+
+  function firstFocusable(root) {
+    var all = root ? root.querySelectorAll("a[href], button, input, [tabindex='0']") : [];
+    for (var i = 0; i < all.length; i += 1) {
+      if (shown(all[i]) && !all[i].closest("[inert]")) { return all[i]; }
+    }
+    return null;
+  }
+
+  function asButton(label, name) {
+    // A label that toggles a checkbox, operable as a button: focusable, named, Enter and Space.
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("role", "button");
+    if (name) { label.setAttribute("aria-label", name); }
+    if (label.dataset.keys) { return; }
+    label.dataset.keys = "1";
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") { return; }
+      event.preventDefault();
+      event.stopPropagation();  // the theme clicks a focused label on Enter too: once is enough
+      openedByKey = true;
+      label.click();
+      openedByKey = false;
+      moveIntoLevel(label);
+    });
+  }
+
+  function moveIntoLevel(label) {
+    // In the drawer, a level opened from the keyboard takes the focus (its "Back" title), and going
+    // back gives it to the control that opened the level, as the level that had it slides away.
+    var box = document.getElementById(label.htmlFor);
+    if (!box || !box.classList.contains("md-nav__toggle") || !narrow(DRAWER)) { return; }
+    var level = box.parentElement.querySelector(":scope > .md-nav");
+    var opener = box.parentElement.querySelector(":scope > label.md-nav__link, :scope > .md-nav__container > label.md-nav__link");
+    var next = box.checked ? firstFocusable(level) : opener;
+    if (next && shown(next)) { next.focus({ preventScroll: true }); }
+  }
+
+  function setUpHeader() {
+    var menu = headerButton("drawer");
+    var search = headerButton("search");
+    if (menu) {
+      asButton(menu, "Menu");
+      menu.setAttribute("aria-expanded", String(toggle("drawer").checked));
+    }
+    if (search) {
+      asButton(search, "Search this site");
+      search.setAttribute("aria-expanded", String(toggle("search").checked));
+      if (searchBox()) { searchBox().id = "__search_dialog"; search.setAttribute("aria-controls", "__search_dialog"); }
+    }
+    var nav = drawer();
+    if (nav && menu) { nav.id = "__drawer_nav"; menu.setAttribute("aria-controls", "__drawer_nav"); }
+  }
+
+  function expands(label) {
+    // The label says whether the level its checkbox opens is open (aria-expanded), as it changes.
+    var box = document.getElementById(label.htmlFor);
+    if (!box) { return; }
+    label.setAttribute("aria-expanded", String(box.checked));
+    box.addEventListener("change", function () { label.setAttribute("aria-expanded", String(box.checked)); });
+  }
+
+  function setUpDrawerLevels(root) {
+    // A section's open/close control (an unnamed label) is a named button at every width. In the
+    // drawer, the label that opens this page's contents and the titles that go back from a level
+    // are buttons too; on wide screens the sidebar shows them as plain text.
+    var nav = root.querySelector(".md-sidebar--primary");
+    if (!nav) { return; }
+    nav.querySelectorAll("label.md-nav__link[for^='__nav_']").forEach(function (label) {
+      if (label.dataset.jsnaLevel) { return; }
+      label.dataset.jsnaLevel = "1";
+      // Its name: its own text, or, beside a section's index page, that page's link's.
+      var link = label.parentElement.classList.contains("md-nav__container") ? label.parentElement.querySelector("a.md-nav__link") : null;
+      var text = (label.textContent.trim() || (link ? link.textContent.trim() : "This")).replace(/\s+/g, " ");
+      asButton(label, text + " section");
+      expands(label);
+    });
+    var small = narrow(DRAWER);
+    nav.querySelectorAll("label.md-nav__title[for]:not([for='__drawer']), label.md-nav__link[for='__toc']").forEach(function (label) {
+      if (!small) {
+        if (label.dataset.jsnaLevel) {
+          ["tabindex", "role", "aria-label", "aria-expanded"].forEach(function (name) { label.removeAttribute(name); });
+          delete label.dataset.jsnaLevel;
+        }
+        return;
+      }
+      if (label.dataset.jsnaLevel) { return; }
+      label.dataset.jsnaLevel = "1";
+      var text = label.textContent.replace(/\s+/g, " ").trim();
+      if (label.classList.contains("md-nav__title")) {
+        asButton(label, "Back from " + text);
+      } else {
+        asButton(label, text + ": contents of this page");
+        expands(label);
+      }
+    });
+  }
+
+  function setUpSearchResults() {
+    // The theme takes its results out of the Tab order (tabindex=-1) and closes the search on Tab:
+    // here Tab moves through the results too, as the hint under the search box says.
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || list.dataset.tabbable) { return; }
+    list.dataset.tabbable = "1";
+    var reach = function () {
+      list.querySelectorAll("[tabindex='-1']").forEach(function (element) { element.setAttribute("tabindex", "0"); });
+    };
+    new MutationObserver(reach).observe(list, { childList: true, subtree: true });
+    reach();
+  }
+
+  function onToggle(name, change) {
+    var box = toggle(name);
+    if (box && !box.dataset.jsna) {
+      box.dataset.jsna = "1";
+      box.addEventListener("change", change);
+    }
+  }
+
+  function setUpFocusManagement() {
+    if (document.documentElement.dataset.jsnaFocus) { return; }
+    document.documentElement.dataset.jsnaFocus = "1";
+    // A page shown again from the back-forward cache opens with the drawer and search closed.
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted) { return; }
+      ["drawer", "search"].forEach(function (name) { if (toggle(name) && toggle(name).checked) { toggle(name).click(); } });
+    });
+    window.matchMedia(DRAWER).addEventListener("change", function () { setUpDrawerLevels(document); });
+
+    onToggle("drawer", function () {
+      var open = toggle("drawer").checked;
+      var menu = headerButton("drawer");
+      if (menu) { menu.setAttribute("aria-expanded", String(open)); }
+      if (open && openedByKey) {
+        var first = firstFocusable(drawer());
+        if (first) { first.focus({ preventScroll: true }); }
+      } else if (!open && drawer() && drawer().contains(document.activeElement) && menu && shown(menu)) {
+        menu.focus();
+      }
+    });
+    onToggle("search", function () {
+      var open = toggle("search").checked;
+      var button = headerButton("search");
+      var input = document.querySelector(".md-search__input");
+      if (button) { button.setAttribute("aria-expanded", String(open)); }
+      if (open && input && document.activeElement !== input) {
+        input.focus();
+      } else if (!open && button && shown(button) && (!document.activeElement || document.activeElement === document.body || searchBox().contains(document.activeElement))) {
+        button.focus();
+      }
+    });
+
+    window.addEventListener("keydown", function (event) {
+      var search = toggle("search");
+      var inSearch = searchBox() && searchBox().contains(document.activeElement);
+      var onResult = inSearch && !document.activeElement.matches(".md-search__input");
+      if (search && search.checked && inSearch && (event.key === "Tab" || (onResult && KEEP.indexOf(event.key) !== -1))) {
+        // The theme closes the search on Tab, and sends every other key but the arrows, Enter and
+        // Escape back to the search box (Shift too, so Shift+Tab left the results): Tab moves on.
+        event.stopPropagation();
+      } else if (event.key === "Escape" && toggle("drawer") && toggle("drawer").checked) {
+        toggle("drawer").click();
+        var menu = headerButton("drawer");
+        if (menu && shown(menu)) { menu.focus(); }
+      } else if ((event.key === "/" || event.key === "s" || event.key === "f") && search && !search.checked &&
+                 narrow(PHONE) && !event.ctrlKey && !event.metaKey && !event.altKey && !editable(event.target)) {
+        // The theme's keys for search focus the search box, which is closed (hidden) on a phone: open it.
+        event.preventDefault();
+        search.click();
+      }
+    }, true);
+
+    // The focus leaving the open drawer or search (Tab past its end, Shift+Tab before it) closes it.
+    document.addEventListener("focusin", function (event) {
+      var target = event.target;
+      var box = toggle("drawer");
+      if (box && box.checked && narrow(DRAWER) && drawer() && !drawer().contains(target) && target !== headerButton("drawer")) {
+        box.click();
+      }
+      box = toggle("search");
+      if (box && box.checked && searchBox() && !searchBox().contains(target) && target !== headerButton("search")) {
+        box.click();
+      }
+    });
+  }
+
+  function editable(element) {
+    return element instanceof HTMLElement && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+  }
+
   function start() {
     setUpReader(document);
     setUpFilter(document);
     setUpCitations(document);
     setUpScrollingTables(document);
+    setUpHeader();
+    setUpDrawerLevels(document);
+    setUpSearchResults();
+    setUpFocusManagement();
   }
 
   if (typeof document$ !== "undefined") {
