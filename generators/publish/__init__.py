@@ -42,6 +42,25 @@ def publish_site(build: Path, site: Path, config: Config, say: Callable[[str], N
     except MkDocsFailed as error:
         raise BuildFailed(f"mkdocs build failed; site/ was not changed:\n{error}") from None
     say(f"{'mkdocs':<8} {time.perf_counter() - started:6.2f} s ({how})")
+    for warning in publishing_warnings(config):
+        say(warning)
+
+
+def publishing_warnings(config: Config) -> list[str]:
+    """What the published site lacks because a setting is empty, said at the end of every build."""
+    warnings = []
+    if not config.site_url:
+        warnings.append(
+            "warning: site_url is not set, so sitemap.xml lists no pages, and the 404 page finds the site's folder from the address"
+            " it is shown at (it assumes the server's root when the address has none of the site's folders in it): set site_url"
+            " to the address the site is published at, e.g. https://jsna.example.gov.uk/ or https://example.github.io/jsna/"
+        )
+    if not config.contact.strip():
+        warnings.append(
+            "warning: contact is not set, so the accessibility statement and the About page tell readers to contact the council's"
+            " public health team through the council's main website: set contact to the email address for questions and requests for another format"
+        )
+    return warnings
 
 
 def plain_build(build: Path, site: Path, environment: dict[str, str], add_editions: Callable[[Path], object]) -> str:
@@ -69,4 +88,4 @@ def build_environment(updated: str) -> dict[str, str]:
     return environment
 
 
-__all__ = ["BuildFailed", "MkDocsFailed", "build_environment", "publish_site"]
+__all__ = ["BuildFailed", "MkDocsFailed", "build_environment", "publish_site", "publishing_warnings"]
