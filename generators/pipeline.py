@@ -21,8 +21,10 @@ from generators.config import Config
 from generators.fetch.stale import find_stale_indicators
 from generators.load import load_all
 from generators.model import AreaPage, Site, build_site
+from generators.model.board import build_board
 from generators.model.series import all_areas, choose_areas
 from generators.render import jobs, make_page, redirect_pages
+from generators.render.board import board_jobs, summary_jobs, with_contributions
 from generators.render.markdown import render_page
 from generators.report import build_report, check_totals
 from generators.stats import assess, category_order, compute_ranges, inequality_indices
@@ -65,16 +67,17 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
     indices = stage("sii", lambda: inequality_indices(tidied.table, tidied.indicators, category_order(tidied.table), areas=shown))
     site = stage("model", lambda: build_site(tidied.table, config, tidied.indicators, tidied.chapter_of, indices))
     config = site.config  # with its title, where the areas gave it
+    board = stage("board", lambda: build_board(site, tidied.indicators, inputs.contributions))  # priorities, partners' words, summaries
     ranges = compute_ranges(tidied.table, config.benchmark)
     shared = jobs.shared_context(site, inputs.boundaries, cache / "charts")
 
     def overview_inputs(page: AreaPage) -> tuple[Any, Any]:
         return figures.spine_input(page, ranges, site.benchmark.name), figures.pyramid_input(inputs.population, page.area, site.benchmark)
 
-    area_jobs = jobs.area_jobs(site, inputs.narrative, overview_inputs)
+    area_jobs = jobs.area_jobs(site, with_contributions(inputs.narrative, board.attributed), overview_inputs) + summary_jobs(board)
     previous = previous_state(build)  # read once for the three calls below
     areas = stage("areas", lambda: make_pages(area_jobs, shared, make_page, build, "areas", previous))
-    made = stage("pages", lambda: make_pages(jobs.site_jobs(site, tidied.table), shared, make_page, build, previous=previous))
+    made = stage("pages", lambda: make_pages(jobs.site_jobs(site, tidied.table) + board_jobs(board), shared, make_page, build, previous=previous))
     made.merge(areas)
     checks["missing_boundaries"] = made.missing_codes
     checks["stale"] = _stale(inputs.manifest, config)

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from generators.config.nhs import Serving, nhs_lines, read_nhs
+from generators.config.priorities import Priority, priority_lines, read_priorities
 from generators.errors import DataError, Place
 
 DEFAULT_CHAPTERS = ("Population", "Starting well", "Living well", "Ageing well", "Wider determinants")
@@ -57,6 +58,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("redirects", dict, {}, "Old page path -> new page path, for pages that were renamed."),
     Setting("previous_editions", list, [], "Earlier editions kept under `editions/<name>/`: each `name` and `path` to its built site."),
     Setting("refresh", dict, {}, "Settings for `make data` (download from Fingertips)."),
+    Setting("priorities", list, [], "The joint health and wellbeing strategy's priorities, in order: each `name`, optional `description` and `indicators` (ids, as in `chapters`): the Priorities page, each area's board summary, and key messages that lead with them."),
 )
 
 
@@ -102,6 +104,7 @@ class Config:
     previous_editions: tuple[tuple[str, Path], ...]
     refresh: dict[str, Any] = field(default_factory=dict)
     nhs: tuple[Serving, ...] = ()
+    priorities: tuple[Priority, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     def place(self, key: str) -> Place:
@@ -127,7 +130,7 @@ def load_config(path: Path) -> Config:
         raise DataError("config-yaml", f"expected valid YAML: {getattr(error, 'problem', error)}", Place(str(path), line)) from None
     if not isinstance(mapping, dict):
         raise DataError("config-shape", "expected settings as `key: value` lines", Place(str(path), 1))
-    return build_config(mapping, str(path), path.parent, _key_lines(node) | nhs_lines(node))
+    return build_config(mapping, str(path), path.parent, _key_lines(node) | nhs_lines(node) | priority_lines(node))
 
 
 def config_for_folder(folder: Path) -> Config:
@@ -190,7 +193,7 @@ def build_config(mapping: dict[str, Any], source: str, root: Path, lines: dict[s
         suppress_counts_below=values["suppress_counts_below"], old_after_years=values["old_after_years"],
         redirects=tuple(sorted((str(k), str(v)) for k, v in values["redirects"].items())),
         previous_editions=tuple((str(e["name"]), _resolve(root, str(e["path"]))) for e in values["previous_editions"]),
-        refresh=values["refresh"], nhs=read_nhs(values["nhs"], source, lines), lines=lines,
+        refresh=values["refresh"], nhs=read_nhs(values["nhs"], source, lines), priorities=read_priorities(values["priorities"], source, lines), lines=lines,
     )
 
 

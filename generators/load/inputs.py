@@ -23,6 +23,7 @@ from generators.load.boundaries import Boundaries, load_boundaries
 from generators.load.counts import read_counts_files
 from generators.load.exports import Loaded, list_csv_files, load_inputs
 from generators.load.metadata import Indicator, add_downloads, load_indicators
+from generators.load.partners import Contribution, split_narrative
 from generators.load.population import Population, load_population
 
 NARRATIVE = "narrative"
@@ -45,6 +46,8 @@ class Inputs:
     narrative: dict[str, str]
     site_files: dict[str, bytes]
     mkdocs_template: str
+    contributions: tuple[Contribution, ...] = ()
+    """Partners' own words: the narrative files with front matter (organisation, role, date), by page."""
 
 
 def load_all(config: Config, tool: Path, folder: Path, cache: Path) -> Inputs:
@@ -53,6 +56,7 @@ def load_all(config: Config, tool: Path, folder: Path, cache: Path) -> Inputs:
     local = list_csv_files(config.local)
     manifest = load_manifest(config)
     counts, counts_by_file = read_counts_files(list_csv_files(config.local_counts))
+    narrative, contributions = split_narrative(load_narrative(folder / "docs" / NARRATIVE), folder / "docs" / NARRATIVE)
     return Inputs(
         rows=load_inputs(fingertips, local, cache=cache / "load"),
         local_files=tuple(local),
@@ -62,9 +66,10 @@ def load_all(config: Config, tool: Path, folder: Path, cache: Path) -> Inputs:
         manifest=manifest,
         population=load_population(config.population),
         boundaries=load_boundaries(config.boundaries, config.boundary_code_property) if config.boundaries else None,
-        narrative=load_narrative(folder / "docs" / NARRATIVE),
+        narrative=narrative,
         site_files=load_site_files(tool, folder),
         mkdocs_template=(tool / "mkdocs.yml").read_text(encoding="utf-8"),
+        contributions=contributions,
     )
 
 

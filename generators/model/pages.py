@@ -16,7 +16,7 @@ from generators.errors import DataError
 from generators.load.metadata import Indicator
 from generators.model.funnel import Funnel, funnel_of
 from generators.model.inequalities import Breakdowns, make_breakdowns
-from generators.model.messages import key_messages
+from generators.model.messages import key_messages, priority_anchors
 from generators.model.series import (
     Area,
     Point,
@@ -229,7 +229,7 @@ def build_site(
     breakdowns = _Breakdowns(table, points, indices or {}, period_order)
     sections = _sections(table, points, config, indicators, known, published, ages, breakdowns)
     chapters = {c.slug: c for c in config.chapters}
-    areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name) for a in published)
+    areas = tuple(_area_page(a, sections, chapters, chapter_of, benchmark.name, config) for a in published)
     ranking = _Ranker(points, known, config, period_order)
     england = lambda s: breakdowns.of(dataclasses.replace(s, area=benchmark, points=s.benchmark, breakdowns=())).breakdowns  # noqa: E731
     by_indicator = _indicator_pages(sections, indicators, chapters, chapter_of, published, ranking, england)
@@ -350,12 +350,13 @@ class _Ages:
         return age if age > self.after else 0
 
 
-def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[str, Chapter], chapter_of: dict[str, str], benchmark: str) -> AreaPage:
+def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[str, Chapter], chapter_of: dict[str, str], benchmark: str, config: Config) -> AreaPage:
+    lead = priority_anchors(tuple(sections[area.code]), config.priorities)  # the board's priorities lead the key messages
     pages = []
     for slug, chapter in chapters.items():
         own = tuple(s for s in sections[area.code] if chapter_of.get(s.indicator.id) == slug)
         if own:  # a chapter with nothing for this area is neither made nor linked
-            pages.append(ChapterPage(area, chapter, own, key_messages(own, benchmark), _themes(area, chapter, own)))
+            pages.append(ChapterPage(area, chapter, own, key_messages(own, benchmark, priority=lead), _themes(area, chapter, own)))
     everything = tuple(s for page in pages for s in page.sections)
     gaps = tuple(
         (page.chapter, tuple(sorted((Gap(s, page.chapter, b) for s in page.sections for b in s.breakdowns), key=_widest_first)))
@@ -363,7 +364,7 @@ def _area_page(area: Area, sections: dict[str, list[Section]], chapters: dict[st
     )
     inequalities = InequalitiesPage(area, gaps) if gaps else None
     named = tuple(g.breakdown.gap for g in inequalities.widest[:2]) if inequalities else ()  # the largest significant gaps
-    return AreaPage(area, tuple(pages), key_messages(everything, benchmark, limit=6 - len(named)) + named, inequalities)
+    return AreaPage(area, tuple(pages), key_messages(everything, benchmark, limit=6 - len(named), priority=lead) + named, inequalities)
 
 
 def _themes(area: Area, chapter: Chapter, sections: tuple[Section, ...]) -> tuple[ThemePage, ...]:

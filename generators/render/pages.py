@@ -11,6 +11,7 @@ from typing import Any
 from generators.charts import figures as f
 from generators.config import slugify
 from generators.model import IndicatorPage, InequalitiesPage
+from generators.model.partners import long_date
 from generators.render.downloads import by_area, safe_csv
 from generators.render.jobs import Made, Overview, PageJob, Shared
 from generators.render.markdown import render_page
@@ -99,4 +100,7 @@ MAKERS: dict[str, Callable[[PageJob, Shared], Made]] = {
     "inequalities_topic": _simple("inequalities_topic.md.j2", lambda pages: {"pages": list(pages)}),
     "downloads": _downloads,
     "report": _report,
+    "priorities": _simple("priorities.md.j2", lambda page: {"page": page}),
+    "partners": _simple("partners.md.j2", lambda page: {"page": page}),
+    "summary": _simple("summary.md.j2", lambda page: {"page": page, "long_date": long_date}),
 }

@@ -46,6 +46,9 @@ EXPECTED = {  # (kind, key) -> the files made
         *(f"downloads/areas/{slug}.csv" for slug in ("west-sussex", "adur", "arun", "chichester", "crawley", "horsham")),
     },
     ("report", "build-report/"): {"build-report/index.md", "build-report.json"},
+    ("summary", "areas/crawley/summary/"): {"areas/crawley/summary/index.md"},
+    ("priorities", "priorities/"): {"priorities/index.md"},
+    ("partners", "partners/"): {"partners/index.md"},
 }
 
 
@@ -59,7 +62,7 @@ def test_every_kind_of_page_has_a_maker_and_a_case_here() -> None:
 
 def test_the_small_site_has_one_job_per_page(small) -> None:
     keys = [j.key for j in small.jobs]
-    assert len(keys) == len(set(keys)) == 6 * 3 + 1 + 5 + 1 + 2 + 1 + 1  # areas x (overview, chapter, theme); West Sussex's inequalities; home to indicators; inequalities topic; 2 indicators; downloads; report
+    assert len(keys) == len(set(keys)) == 6 * 3 + 1 + 5 + 1 + 2 + 1 + 1 + 6 + 2  # areas x (overview, chapter, theme); West Sussex's inequalities; home to indicators; inequalities topic; 2 indicators; downloads; report; board summaries; priorities and partners
 
 
 @pytest.mark.parametrize(("kind", "key"), sorted(EXPECTED))

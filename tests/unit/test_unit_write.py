@@ -21,7 +21,7 @@ from generators.write import pages as executor
 from generators.write.pages import job_hash, shared_key
 from generators.write.project import STATE_FILE
 
-KINDS = ("area", "chapter", "theme", "inequalities", "home", "areas", "topics", "topic", "inequalities_topic", "indicators", "indicator", "downloads", "report")
+KINDS = ("area", "chapter", "theme", "inequalities", "home", "areas", "topics", "topic", "inequalities_topic", "indicators", "indicator", "downloads", "report", "summary", "priorities", "partners")
 
 
 def some_jobs(small) -> list[PageJob]:

@@ -16,8 +16,10 @@ from generators.charts import figures
 from generators.config import Config, build_config
 from generators.load import Inputs, load_all
 from generators.model import AreaPage, Site, build_site
+from generators.model.board import build_board
 from generators.pipeline import TOOL
 from generators.render import jobs
+from generators.render.board import board_jobs, summary_jobs, with_contributions
 from generators.render.jobs import PageJob, Shared
 from generators.report import build_report
 from generators.stats import assess, category_order, compute_ranges, inequality_indices
@@ -109,7 +111,8 @@ def write_folder(folder: Path, settings: str = "") -> Path:
 def build_small_site(folder: Path, **settings: Any) -> SmallSite:
     """The small site's every stage, up to its page jobs (nothing written)."""
     write_folder(folder)
-    mapping = {"title": "Small JSNA", "updated": "2026-01-01", "local": ["data/local.csv"], "indicators": "data/indicators.yml", "chapters": ["Living well"], **settings}
+    write_contribution(folder)
+    mapping = {"title": "Small JSNA", "updated": "2026-01-01", "local": ["data/local.csv"], "indicators": "data/indicators.yml", "chapters": ["Living well"], "priorities": PRIORITIES, **settings}
     config = build_config(mapping, str(folder / "jsna.yml"), folder, {})
     inputs = load_all(config, TOOL, folder, folder / ".cache")
     tidied = tidy_rows(inputs.rows.table, config, inputs.indicators, {str(p) for p in inputs.local_files})
@@ -122,6 +125,25 @@ def build_small_site(folder: Path, **settings: Any) -> SmallSite:
     def overview_inputs(page: AreaPage) -> tuple[Any, Any]:
         return figures.spine_input(page, ranges, site.benchmark.name), figures.pyramid_input(inputs.population, page.area, site.benchmark)
 
-    area_jobs = jobs.area_jobs(site, inputs.narrative, overview_inputs)
+    board = build_board(site, tidied.indicators, inputs.contributions)  # the board's pages, as the pipeline makes them
+    area_jobs = jobs.area_jobs(site, with_contributions(inputs.narrative, board.attributed), overview_inputs) + summary_jobs(board)
     report = jobs.report_job(build_report(inputs.rows, tidied, checks))
-    return SmallSite(config, inputs, tidied, checks, site, shared, area_jobs, jobs.site_jobs(site, tidied.table), report)
+    return SmallSite(config, inputs, tidied, checks, site, shared, area_jobs, jobs.site_jobs(site, tidied.table) + board_jobs(board), report)
+
+
+PRIORITIES = [{"name": "Fewer alcohol admissions", "indicators": ["A1"]}]
+"""The small site's one priority of the board (the Priorities page and every summary's table)."""
+CONTRIBUTION = """---
+organisation: Healthwatch West Sussex
+role: local Healthwatch
+date: 2025-12-01
+---
+What people told us (made up).
+"""
+
+
+def write_contribution(folder: Path) -> None:
+    """One partner's contribution, on Crawley's Living well page (the Partners page lists it)."""
+    path = folder / "docs" / "narrative" / "crawley" / "living-well.healthwatch.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(CONTRIBUTION, encoding="utf-8")
