@@ -12,6 +12,8 @@ from typing import Any
 from generators.words import formula_safe
 
 Cell = str | float | int | None
+PHONE = 320.0
+"""The width of a static chart drawn for a phone: at the narrowest screen (320 px, 288 px of content) it shows at 90%."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class Chart:
     csv: str
     missing_codes: tuple[str, ...] = field(default=())
     html: str = ""
+    phone_svg: str = ""
+    """The same static chart drawn PHONE px wide, which a phone shows instead of ``svg`` (never scaled to half its size)."""
 
     @property
     def alt(self) -> str:

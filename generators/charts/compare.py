@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generators.charts import svg
-from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv, round4
+from generators.charts.chart import PHONE, Chart, NoChart, clean_verdict, finite, make_csv, round4
 from generators.charts.designs import expr_string, new_spec
 from generators.charts.inputs import CompareBar, CompareInput
 from generators.charts.palette import ENGLAND, GRID, HIGHLIGHT, VERDICTS, verdict_scale
@@ -11,10 +11,10 @@ from generators.words import SHORT_VERDICT_WORDS, format_chart_value, lower_firs
 
 COLUMNS = ("Area", "Value", "Lower 95% limit", "Upper 95% limit", "Compared with {}")  # {}: the benchmark
 W, ROW, BOTTOM = 640.0, 24.0, 34.0
-LONG, ENDS, COMPACT = 20, 5, 320.0
+LONG, ENDS = 20, 5
 """A ranking of more than LONG areas shows its ENDS highest and lowest, the highlighted areas and the
 benchmark, so that it reads on a phone; the page's table lists every area. That compact chart is
-a static SVG alone, COMPACT px wide (drawn at its own size, never scaled up), with no live version."""
+a static SVG alone, drawn for a phone (PHONE px wide, shown at its own size), with no live version."""
 
 
 def chart_compare(data: CompareInput) -> Chart | NoChart:
@@ -36,7 +36,8 @@ def chart_compare(data: CompareInput) -> Chart | NoChart:
         title=title,
         description=description,
         spec=None if compact else _spec(data, drawn, description),
-        svg=_svg(data, drawn, title, description, width=COMPACT if compact else W),
+        svg=_svg(data, drawn, title, description, width=PHONE if compact else W),
+        phone_svg="" if compact else _svg(data, drawn, title, description, width=PHONE),
         columns=columns,
         rows=rows,
         csv=make_csv(columns, raw),
@@ -200,7 +201,7 @@ def _svg(
     key, key_h = svg.legend([*items, ("line", ENGLAND, "95% confidence interval")], 8, 16, width - 16)
     top = key_h + 12
     nums = [x for b in bars for x in (b.value, b.lower, b.upper) if x is not None] + [0.0] + ([reference[1]] if reference else [])
-    compact = width < W  # a phone's chart: the markers' shapes and the key say the verdicts, the labels get the room
+    compact = width < W  # a phone's chart: the markers' shapes and the key say the verdicts; the labels get the room
     words = [] if compact else [svg.text_width(b.verdict) for b in bars if b.role not in ("benchmark", "gap") and b.value is not None]
     label_w = min(max(svg.text_width(b.label) * 1.1 for b in bars if b.role != "gap") + 20, width * 0.5 if compact else 220)  # bold labels are wider
     left, right = label_w, max([*words, 0.0]) + 20

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 from generators.charts import svg
-from generators.charts.chart import Chart, NoChart, make_csv, round4
+from generators.charts.chart import PHONE, Chart, NoChart, make_csv, round4
 from generators.charts.palette import ENGLAND, GRID, HIGHLIGHT, VERDICTS
 from generators.words import format_chart_value, lower_first, plural
 
@@ -20,7 +20,7 @@ SIGNIFICANCE = {  # label: (colour, shape, words)
     "Low (0.001)": (VERDICTS["Lower"][0], "diamond", "below the 99.8% limit"),
 }
 COLUMNS = ("Area", "Denominator", "Value", "On the funnel")
-W, H, LEFT, RIGHT, TOP, BOTTOM = 640.0, 380.0, 64.0, 24.0, 64.0, 44.0
+W, H, LEFT, RIGHT, BOTTOM, PHONE_HEIGHT = 640.0, 380.0, 64.0, 24.0, 44.0, 360.0
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ def chart_funnel(data: FunnelInput) -> Chart | NoChart:
     raw = [(d.label, d.denominator, d.value, d.significance) for d in data.dots]
     return Chart(
         kind="funnel", title=title, description=description, spec=_spec(data, description), svg=_svg(data, title, description),
+        phone_svg=_svg(data, title, description, PHONE, PHONE_HEIGHT),
         columns=COLUMNS, rows=rows, csv=make_csv(COLUMNS, raw),
     )
 
@@ -111,38 +112,56 @@ def _spec(data: FunnelInput, description: str) -> dict:
     }
 
 
-def _svg(data: FunnelInput, title: str, description: str) -> str:
+def _svg(data: FunnelInput, title: str, description: str, width: float = W, height: float = H) -> str:
+    """The static funnel, ``width`` by ``height`` px (a phone's is narrower), its key above the plot."""
     x0, x1, ticks = _window(data)
     lo_x, hi_x = math.log10(x0), math.log10(x1)
-    plot_w, plot_h = W - LEFT - RIGHT, H - TOP - BOTTOM
+    key_svg, key_h = svg.legend(_key(data), 8, 16, width - 16)
+    top = max(key_h + 24, 40.0)
+    plot_w, plot_h = width - LEFT - RIGHT, height - top - BOTTOM
 
     def px(v: float) -> float:
         return LEFT + plot_w * (math.log10(max(v, 1e-9)) - lo_x) / (hi_x - lo_x)
 
     def py(v: float) -> float:
-        return TOP + plot_h * (1 - (v - ticks[0]) / (ticks[-1] - ticks[0]))
+        return top + plot_h * (1 - (v - ticks[0]) / (ticks[-1] - ticks[0]))
 
     out = []
     for t in ticks:
-        out.append(svg.tag("line", x1=LEFT, y1=py(t), x2=W - RIGHT, y2=py(t), stroke=GRID))
+        out.append(svg.tag("line", x1=LEFT, y1=py(t), x2=width - RIGHT, y2=py(t), stroke=GRID))
         out.append(svg.text(LEFT - 6, py(t) + 4, svg.tick_label(t), "end"))
-    for power in range(math.ceil(lo_x), math.floor(hi_x) + 1):
-        out.append(svg.text(px(10**power), H - BOTTOM + 16, svg.tick_label(10**power), "middle"))
-    out.append(svg.text(LEFT + plot_w / 2, H - 6, "Denominator (log scale)", "middle"))
+    powers = list(range(math.ceil(lo_x), math.floor(hi_x) + 1))
+    room = plot_w / max(hi_x - lo_x, 1e-9)  # px per power of ten
+    every = next((k for k in range(1, 10) if k * room >= max((svg.text_width(svg.tick_label(10**p)) for p in powers), default=0) + 8), 10)
+    for power in powers[::-1][::every]:
+        out.append(svg.text(px(10**power), height - BOTTOM + 16, svg.tick_label(10**power), "middle"))
+    out.append(svg.text(LEFT + plot_w / 2, height - 6, "Denominator (log scale)", "middle"))
     clip_top, clip_bottom = py(ticks[-1]), py(ticks[0])
     for name, lx, ly in data.lines:
-        points = [(px(x), py(y)) for x, y in zip(lx, ly) if math.isfinite(x) and math.isfinite(y) and LEFT <= px(x) <= W - RIGHT and clip_top <= py(y) <= clip_bottom]
+        points = [
+            (px(x), py(y)) for x, y in zip(lx, ly) if math.isfinite(x) and math.isfinite(y) and LEFT <= px(x) <= width - RIGHT and clip_top <= py(y) <= clip_bottom
+        ]
         if len(points) > 1:
             dash = {"stroke_dasharray": "6 3"} if name.startswith("95%") else {}
             out.append(svg.tag("polyline", points=" ".join(f"{svg.n(a)},{svg.n(b)}" for a, b in points), fill="none", stroke=ENGLAND, stroke_width=1.5, **dash))
-    out.append(svg.tag("line", x1=LEFT, y1=py(data.baseline), x2=W - RIGHT, y2=py(data.baseline), stroke="#999999", stroke_width=2))
+    out.append(svg.tag("line", x1=LEFT, y1=py(data.baseline), x2=width - RIGHT, y2=py(data.baseline), stroke="#999999", stroke_width=2))
     for d in sorted(data.dots, key=lambda d: d.own):
-        colour, shape, _ = SIGNIFICANCE.get(d.significance, (ENGLAND, "circle", ""))
-        if d.own:
-            out.append(svg.tag("circle", cx=px(d.denominator), cy=py(d.value), r=11, fill=HIGHLIGHT))
-        out.append(svg.marker(shape, px(d.denominator), py(d.value), colour, 7.5 if d.own else 4.5))
-        if d.own:
-            out.append(svg.text(px(d.denominator) + 10, py(d.value) - 8, d.label, font_weight="bold"))
+        out.append(_dot(d, px(d.denominator), py(d.value), width))
+    return svg.document(width, height, title, description, "".join(out) + key_svg)
+
+
+def _dot(d: FunnelDot, x: float, y: float, width: float) -> str:
+    """One area; a highlighted one ringed and named (left of it where its name would pass the edge)."""
+    colour, shape, _ = SIGNIFICANCE.get(d.significance, (ENGLAND, "circle", ""))
+    if not d.own:
+        return svg.marker(shape, x, y, colour, 4.5)
+    name = svg.shorten(d.label, width / 2)
+    right = x + 10 + svg.text_width(name) * 1.1 <= width - 4
+    label = svg.text(x + 10 if right else x - 10, y - 8, name, "start" if right else "end", font_weight="bold")
+    return svg.tag("circle", cx=x, cy=y, r=11, fill=HIGHLIGHT) + svg.marker(shape, x, y, colour, 7.5) + label
+
+
+def _key(data: FunnelInput) -> list[tuple[str, str, str]]:
     present = [s for s in SIGNIFICANCE if any(d.significance == s for d in data.dots)]
     seen: set[str] = set()
     items = []
@@ -152,6 +171,4 @@ def _svg(data: FunnelInput, title: str, description: str) -> str:
         if key not in seen:
             seen.add(key)
             items.append((shape, colour, key))
-    items += [("dash", ENGLAND, "95% limits"), ("line", ENGLAND, "99.8% limits")]
-    key_svg, _ = svg.legend(items, 8, 16, W - 16)
-    return svg.document(W, H, title, description, "".join(out) + key_svg)
+    return [*items, ("dash", ENGLAND, "95% limits"), ("line", ENGLAND, "99.8% limits")]

@@ -1,7 +1,8 @@
 """A chart as Markdown-embeddable HTML, and the files it links to.
 
-The figure carries the spec (for charts.js), the static SVG as an <img> (what shows
-without JavaScript and in print) or the chart's own HTML (the spine chart), a caption with
+The figure carries the spec (for charts.js), the static SVG as an <img> (what shows, and
+what prints; on a phone the same chart drawn for its width, where the chart has one) or the
+chart's own HTML (the spine chart), a caption with
 the title and description, download links, and the data table or a link to it. Every text
 from data is escaped.
 """
@@ -33,10 +34,12 @@ def render_figure(chart: Chart, stem: str, table: bool = True, table_id: str = "
     details = f' aria-details="{_e(table_id)}"' if elsewhere else ""
     data_table = f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>" if table else ""
     link = f' · <a class="jsna-chart__table-link" href="#{_e(table_id)}">Data table</a>' if elsewhere else ""
+    phone = " jsna-chart--phone" if chart.phone_svg and not chart.html else ""
     parts = [
-        f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}" {live} aria-labelledby="{e}-chart-title" aria-describedby="{e}-chart-desc"{details}>',
+        f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}{phone}" {live} aria-labelledby="{e}-chart-title" aria-describedby="{e}-chart-desc"{details}>',
         f'<figcaption><strong class="jsna-chart__title" id="{e}-chart-title">{_e(chart.title)}</strong> <span class="jsna-chart__desc" id="{e}-chart-desc">{_e(chart.description)}</span></figcaption>',
-        chart.html or _img(chart, base),
+        chart.html or _img(chart.svg, f"{base}.svg", chart.alt, "jsna-chart__static"),
+        _img(chart.phone_svg, f"{base}-phone.svg", chart.alt, "jsna-chart__phone") if phone else "",
         f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> <a href="{_e(base)}.svg" download>chart (SVG)</a>{link}</p>',
         data_table,
         "</figure>",
@@ -44,11 +47,11 @@ def render_figure(chart: Chart, stem: str, table: bool = True, table_id: str = "
     return "\n".join(p for p in parts if p)
 
 
-def _img(chart: Chart, base: str) -> str:
-    """The static SVG as an image, sized by its own width and height so its box is kept before it loads."""
-    size = svg_size(chart.svg)
+def _img(svg: str, src: str, alt: str, cls: str) -> str:
+    """A static SVG as an image, sized by its own width and height so its box is kept before it loads."""
+    size = svg_size(svg)
     box = f' width="{size[0]}" height="{size[1]}"' if size else ""
-    return f'<img class="jsna-chart__static" src="{_e(base)}.svg" alt="{_e(chart.alt)}"{box} loading="lazy">'
+    return f'<img class="{cls}" src="{_e(src)}" alt="{_e(alt)}"{box} loading="lazy">'
 
 
 def svg_size(svg: str) -> tuple[str, str] | None:
@@ -67,11 +70,14 @@ def _px(number: str) -> str:
 
 
 def chart_files(chart: Chart, stem: str) -> dict[str, bytes]:
-    """The files a figure links to, by path relative to the page: SVG and CSV (with BOM for Excel)."""
-    return {
+    """The files a figure links to, by path relative to the page: SVG (and a phone's), and CSV (with BOM for Excel)."""
+    files = {
         f"charts/{stem}.svg": chart.svg.encode("utf-8"),
         f"charts/{stem}.csv": chart.csv.encode("utf-8-sig"),
     }
+    if chart.phone_svg and not chart.html:
+        files[f"charts/{stem}-phone.svg"] = chart.phone_svg.encode("utf-8")
+    return files
 
 
 def page_specs(specs: dict[str, Chart]) -> dict[str, bytes]:

@@ -4,7 +4,7 @@ compared with that value in words, by shape and by colour."""
 
 from __future__ import annotations
 
-from generators.charts.chart import Chart, NoChart, finite, make_csv
+from generators.charts.chart import PHONE, Chart, NoChart, finite, make_csv
 from generators.charts.compare import _clean, _spec, _svg
 from generators.charts.inputs import CompareInput, InequalityInput
 from generators.words import SHORT_VERDICT_WORDS, format_chart_value, plural
@@ -32,6 +32,7 @@ def chart_inequality(data: InequalityInput) -> Chart | NoChart:
         description=description,
         spec=_spec(compared, bars, description, reference),
         svg=_svg(compared, bars, title, description, reference),
+        phone_svg=_svg(compared, bars, title, description, reference, PHONE),
         columns=columns,
         rows=rows,
         csv=make_csv(columns, [(b.label, b.value, b.lower, b.upper, b.verdict) for b in bars]),

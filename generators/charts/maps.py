@@ -13,11 +13,11 @@ import json
 from pathlib import Path
 
 from generators.charts.assets import geometry_file
-from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv, round4
+from generators.charts.chart import PHONE, Chart, NoChart, clean_verdict, finite, make_csv, round4
 from generators.charts.designs import new_spec
 from generators.charts.inputs import MapArea, MapInput
 from generators.charts.palette import VERDICTS, verdict_scale
-from generators.charts.static import add_title_desc, render_static
+from generators.charts.static import FIT, add_title_desc, render_static
 from generators.load.boundaries import Boundaries
 from generators.words import format_chart_value
 
@@ -37,12 +37,22 @@ def chart_map(data: MapInput, boundaries: Boundaries, cache_dir: Path | None = N
     title, description = _describe(data, shown, by_verdict, len(missing))
     spec = _spec(data, shown, boundaries, by_verdict, description)
     svg = add_title_desc(render_static(spec, cache_dir, inline=lambda: _inline(boundaries)), title, description)
+    phone = add_title_desc(render_static(_narrow(spec), cache_dir, inline=lambda: _inline(boundaries), width=PHONE), title, description)
     columns = tuple(c.format(data.benchmark_name) for c in COLUMNS)
     raw = [(a.code, a.name, a.value, a.verdict, "No" if a.code in missing else "Yes") for a in areas]
     rows = tuple((c, n, "" if v is None else f"{v:,.{data.decimals}f}", vd, m) for c, n, v, vd, m in raw)
     return Chart(
-        kind="map", title=title, description=description, spec=spec, svg=svg, columns=columns, rows=rows, csv=make_csv(columns, raw), missing_codes=missing
+        kind="map", title=title, description=description, spec=spec, svg=svg, columns=columns, rows=rows, csv=make_csv(columns, raw), missing_codes=missing,
+        phone_svg=phone,
     )
+
+
+def _narrow(spec: dict) -> dict:
+    """The spec for a phone's static map: key and all as wide as the phone, the verdicts' key in rows of three."""
+    color = spec["encoding"]["color"]
+    if color.get("type") == "nominal":
+        color = {**color, "legend": {"columns": 3}}
+    return {**spec, "autosize": FIT, "height": 380, "encoding": {**spec["encoding"], "color": color}}
 
 
 def _clean(a: MapArea) -> MapArea:

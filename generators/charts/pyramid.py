@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generators.charts.chart import Chart, NoChart, finite, make_csv, round4
+from generators.charts.chart import PHONE, Chart, NoChart, finite, make_csv, round4
 from generators.charts.designs import new_spec
 from generators.charts.inputs import PyramidInput
-from generators.charts.static import add_title_desc, render_static
+from generators.charts.static import FIT, add_title_desc, render_static
 
 COLUMNS = ("Age band", "Males %", "Females %", "{} males %", "{} females %")  # {}: the benchmark
 
@@ -27,7 +27,8 @@ def chart_pyramid(data: PyramidInput, cache_dir: Path | None = None) -> Chart | 
     rows = tuple(tuple("" if x is None else (x if isinstance(x, str) else f"{x:.1f}") for x in r) for r in raw)
     spec = _spec(ages, area, benchmark, description, data.benchmark_name)
     svg = add_title_desc(render_static(spec, cache_dir), title, description)
-    return Chart(kind="pyramid", title=title, description=description, spec=spec, svg=svg, columns=columns, rows=rows, csv=make_csv(columns, raw))
+    phone = add_title_desc(render_static({**spec, "autosize": FIT}, cache_dir, width=PHONE), title, description)
+    return Chart(kind="pyramid", title=title, description=description, spec=spec, svg=svg, columns=columns, rows=rows, csv=make_csv(columns, raw), phone_svg=phone)
 
 
 Pair = tuple[float | None, float | None]

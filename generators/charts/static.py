@@ -19,16 +19,18 @@ import vl_convert as vlc
 from generators.charts.palette import THEME
 
 STATIC_WIDTH = 640
+FIT = {"type": "fit-x", "contains": "padding"}
+"""A spec's autosize for a chart whose whole width (axes, key, padding) is the width asked for: a phone's."""
 VL_CONVERT_VERSION = str(getattr(vlc, "__version__", ""))
 
 
-def render_static(spec: dict[str, Any], cache_dir: Path | None, inline: Callable[[], dict[str, Any]] | None = None) -> str:
-    """The SVG of a Vega-Lite spec, from ``cache_dir`` when it was rendered before.
+def render_static(spec: dict[str, Any], cache_dir: Path | None, inline: Callable[[], dict[str, Any]] | None = None, width: float = STATIC_WIDTH) -> str:
+    """The SVG of a Vega-Lite spec, ``width`` px wide, from ``cache_dir`` when it was rendered before.
 
     ``inline()`` gives data replacing the spec's for rendering only (a map's boundaries, which
     the spec names by a content-hashed URL, so the key stays cheap to compute).
     """
-    fixed = {**spec, "width": STATIC_WIDTH}
+    fixed = {**spec, "width": width}
     text = json.dumps(fixed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     key = hashlib.sha256(f"{VL_CONVERT_VERSION}\n{json.dumps(THEME, sort_keys=True)}\n{text}".encode()).hexdigest()
     path = cache_dir / key[:2] / f"{key}.svg" if cache_dir else None

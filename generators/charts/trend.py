@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generators.charts import svg
-from generators.charts.chart import Chart, NoChart, finite, make_csv, round4
+from generators.charts.chart import PHONE, Chart, NoChart, finite, make_csv, round4
 from generators.charts.designs import new_spec
 from generators.charts.inputs import TrendInput, TrendPoint
 from generators.charts.palette import AREA, ENGLAND, GRID
@@ -11,6 +11,7 @@ from generators.words import format_chart_value
 
 COLUMNS = ("Period", "Value", "Lower 95% limit", "Upper 95% limit", "{}")  # {}: the benchmark
 W, H, TOP, BOTTOM, RIGHT = 640.0, 320.0, 34.0, 30.0, 16.0
+PHONE_HEIGHT = 280.0
 
 
 def chart_trend(data: TrendInput) -> Chart | NoChart:
@@ -31,6 +32,7 @@ def chart_trend(data: TrendInput) -> Chart | NoChart:
         description=description,
         spec=_spec(data, points, description),
         svg=_svg(data, points, title, description),
+        phone_svg=_svg(data, points, title, description, PHONE, PHONE_HEIGHT),
         columns=columns,
         rows=rows,
         csv=make_csv(columns, raw),
@@ -82,27 +84,30 @@ def _interval(p: TrendPoint, d: int) -> str:
     return "" if p.lower is None or p.upper is None else f"{p.lower:,.{d}f} to {p.upper:,.{d}f}"
 
 
-def _svg(data: TrendInput, points: list[TrendPoint], title: str, description: str) -> str:
+def _svg(data: TrendInput, points: list[TrendPoint], title: str, description: str, width: float = W, height: float = H) -> str:
+    """The static chart, ``width`` by ``height`` px (640 by 320; a phone's is narrower), its key above the plot."""
     nums = [x for p in points for x in (p.value, p.lower, p.upper, p.benchmark) if x is not None]
-    ticks = svg.nice_ticks(min(nums), max(nums))
+    ticks = svg.nice_ticks(min(nums), max(nums), 5 if height >= H else 4)
     labels = [svg.tick_label(t) for t in ticks]
     left = max(svg.text_width(t) for t in labels) + 34
-    plot_w, plot_h = W - left - RIGHT, H - TOP - BOTTOM
+    plot_w = width - left - RIGHT
+    items = [("line", AREA, data.area), ("dash", ENGLAND, data.benchmark_name), ("band", AREA, "95% confidence interval")]
+    key, key_h = svg.legend(items, left, 14, plot_w)
+    top = max(TOP, key_h + 16)
+    plot_h = height - top - BOTTOM
     step = plot_w / len(points)
     xs = [left + step * (i + 0.5) for i in range(len(points))]
 
     def y(v: float) -> float:
-        return TOP + plot_h * (ticks[-1] - v) / (ticks[-1] - ticks[0])
+        return top + plot_h * (ticks[-1] - v) / (ticks[-1] - ticks[0])
 
     out = [_axes(ticks, labels, y, left, plot_w, data.unit or data.indicator)]
-    out.append(_x_labels(points, xs, step))
+    out.append(_x_labels(points, xs, step, height))
     out.append(_band(points, xs, y))
     out.append(_line([(x, p.benchmark) for x, p in zip(xs, points, strict=False)], y, ENGLAND, dash="5 4"))
     out.append(_line([(x, p.value) for x, p in zip(xs, points, strict=False)], y, AREA))
     out += [svg.tag("circle", cx=x, cy=y(p.value), r=3.5, fill=AREA) for x, p in zip(xs, points, strict=False) if p.value is not None]
-    items = [("line", AREA, data.area), ("dash", ENGLAND, data.benchmark_name), ("band", AREA, "95% confidence interval")]
-    key, _ = svg.legend(items, left, 14, plot_w)
-    return svg.document(W, H, title, description, "".join(out) + key)
+    return svg.document(width, height, title, description, "".join(out) + key)
 
 
 def _axes(ticks: list[float], labels: list[str], y, left: float, plot_w: float, unit: str) -> str:
@@ -111,15 +116,15 @@ def _axes(ticks: list[float], labels: list[str], y, left: float, plot_w: float, 
         out.append(svg.tag("line", x1=left, y1=y(t), x2=left + plot_w, y2=y(t), stroke=GRID))
         out.append(svg.text(left - 6, y(t) + 4, label, "end"))
     mid = (y(ticks[0]) + y(ticks[-1])) / 2
-    out.append(svg.text(0, 0, svg.shorten(unit, H - 60), "middle", transform=f"translate(12 {svg.n(mid)}) rotate(-90)"))
+    out.append(svg.text(0, 0, svg.shorten(unit, y(ticks[0]) - y(ticks[-1]) + 20), "middle", transform=f"translate(12 {svg.n(mid)}) rotate(-90)"))
     return "".join(out)
 
 
-def _x_labels(points: list[TrendPoint], xs: list[float], step: float) -> str:
+def _x_labels(points: list[TrendPoint], xs: list[float], step: float, height: float) -> str:
     longest = max(svg.text_width(p.period) for p in points) + 8
     every = max(1, -(-int(longest) // max(int(step), 1)))
     shown = [i for i in range(len(points)) if i % every == 0 or i == len(points) - 1]
-    return "".join(svg.text(xs[i], H - 10, points[i].period, "middle") for i in shown if i == shown[-1] or shown[-1] - i >= every)
+    return "".join(svg.text(xs[i], height - 10, points[i].period, "middle") for i in shown if i == shown[-1] or shown[-1] - i >= every)
 
 
 def _band(points: list[TrendPoint], xs: list[float], y) -> str:

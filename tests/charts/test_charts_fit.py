@@ -19,6 +19,7 @@ from generators.charts import (
     chart_spine,
     chart_trend,
 )
+from generators.charts.html import svg_size
 
 
 def samples(cache) -> dict[str, object]:
@@ -69,5 +70,21 @@ def test_static_svg_text_fits_inside_its_box(charts, name):
         pytest.skip("../shared/fixtures/boundaries is not beside the repository")
     chart = charts[name]
     assert isinstance(chart, Chart), chart
-    cut = text_overflow(chart.svg)
-    assert not cut, f"{name}: {len(cut)} labels reach past the SVG's edge, the worst by {cut[0][1]} px: {cut[:3]}"
+    for which, drawn in (("static", chart.svg), ("phone", chart.phone_svg)):
+        cut = text_overflow(drawn) if drawn else []
+        assert not cut, f"{name} ({which}): {len(cut)} labels reach past the SVG's edge, the worst by {cut[0][1]} px: {cut[:3]}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_phone_gets_a_chart_drawn_for_its_width(charts, name):
+    """Every static chart is drawn 320 px wide for a phone too (a long ranking's only chart is), or is HTML (the spine)."""
+    if name not in charts:
+        pytest.skip("../shared/fixtures/boundaries is not beside the repository")
+    chart = charts[name]
+    assert isinstance(chart, Chart)
+    if chart.html:
+        assert not chart.phone_svg
+        return
+    phone = chart.phone_svg or (chart.svg if chart.spec is None else "")
+    assert phone, f"{name} has no chart for a phone"
+    assert svg_size(phone)[0] == "320", f"{name}'s phone chart is {svg_size(phone)}"  # type: ignore[index]
