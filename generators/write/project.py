@@ -6,6 +6,7 @@ removed, so an unchanged page keeps its bytes and its modification time.
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ def write_project(
     `files`: generated files besides the pages (chart assets, redirects), by path in the project;
     `site_files`: the site's own pages and overrides; `pages`: the paths `make_pages` wrote into
     build/docs (`pages_written` of them changed), kept as they are; `state`: the pages' content hashes, kept in build/pages.json."""
-    wanted: dict[Path, bytes] = {build / path: content for path, content in site_files.items()}
+    wanted: dict[Path, bytes] = {build / path: fill_in(path, content, config) for path, content in site_files.items()}
     for path, content in files.items():
         wanted[build / path] = content.encode("utf-8") if isinstance(content, str) else content
     wanted[build / "mkdocs.yml"] = mkdocs_config(mkdocs_template, config).encode("utf-8")
@@ -47,6 +48,34 @@ def write_docs(build: Path, files: dict[str, bytes]) -> tuple[frozenset[str], in
         path.write_bytes(content)
         changed += 1
     return frozenset(files), changed
+
+
+NO_CONTACT = "contact the council's public health team through the council's main website"
+"""What the site's own pages say where `{{ contact }}` stands and no `contact` is configured."""
+
+
+def contact_phrase(contact: str) -> str:
+    """How a reader reaches the JSNA's team, as the end of a sentence ("..., email a@b.gov.uk.")."""
+    contact = contact.strip()
+    if not contact:
+        return NO_CONTACT
+    text = html.escape(contact)
+    if "@" in contact and " " not in contact and not contact.startswith(("http://", "https://")):
+        return f'email <a href="mailto:{text}">{text}</a>'
+    if contact.startswith(("http://", "https://")):
+        return f'use <a href="{text}">{text}</a>'
+    return f"contact {text}"
+
+
+def fill_in(path: str, content: bytes, config: Config) -> bytes:
+    """The site's own Markdown pages with this JSNA's contact and organisation written in where they
+    say `{{ contact }}` and `{{ organisation }}` (the accessibility statement, About): every other file as it is."""
+    if not (path.startswith("docs/") and path.endswith(".md")) or b"{{ " not in content:
+        return content
+    text = content.decode("utf-8")
+    text = text.replace("{{ contact }}", contact_phrase(config.contact))
+    text = text.replace("{{ organisation }}", html.escape(config.organisation.strip()) or "the council")
+    return text.encode("utf-8")
 
 
 def mkdocs_config(template: str, config: Config) -> str:
