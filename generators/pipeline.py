@@ -20,12 +20,16 @@ from generators.charts import asset_files, figures
 from generators.config import Config
 from generators.fetch.stale import find_stale_indicators
 from generators.load import load_all
+from generators.load.nhs import load_nhs
 from generators.model import AreaPage, Site, build_site
 from generators.model.board import build_board
+from generators.model.nhs_places import place_nhs_areas, publish_nhs_areas
+from generators.model.nhs_site import add_nhs
 from generators.model.series import all_areas, choose_areas
 from generators.render import jobs, make_page, redirect_pages
 from generators.render.board import board_jobs, summary_jobs, with_contributions
 from generators.render.markdown import render_page
+from generators.render.nhs import nhs_jobs
 from generators.report import build_report, check_totals
 from generators.stats import assess, category_order, compute_ranges, inequality_indices
 from generators.stats.counts import computed_methods, rows_from_counts
@@ -57,15 +61,19 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
 
     cache = TOOL / ".cache"  # shared by every JSNA built with this copy of the tool (content-addressed)
     inputs = stage("load", lambda: load_all(config, TOOL, folder, cache))
+    nhs = load_nhs(config)  # the NHS hierarchy, with the configuration's nhs: checked against it
     computed = stage("counts", lambda: rows_from_counts(inputs.counts, inputs.indicators, config.benchmark, inputs.rows.table))
     rows = dataclasses.replace(inputs.rows, table=pd.concat([inputs.rows.table, computed], ignore_index=True), rows_by_file=inputs.rows.rows_by_file + _computed_by_file(computed))
     local = {str(p) for p in inputs.local_files} | {f for f, _ in inputs.counts_by_file}
     tidied = stage("tidy", lambda: tidy_rows(rows.table, config, inputs.indicators, local))
     config = dataclasses.replace(config, chapters=tidied.chapters)
     tidied, checks = stage("stats", lambda: assess(tidied, config))
+    tidied = dataclasses.replace(tidied, table=place_nhs_areas(tidied.table, nhs))  # each NHS area beside the council it serves, or under its parent
+    config = publish_nhs_areas(config, tidied.table, nhs)  # and the NHS bodies serving the published councils published after them
     shown = {a.code for a in choose_areas(all_areas(tidied.table), config)} | {config.benchmark}  # only the published areas' indices are simulated
     indices = stage("sii", lambda: inequality_indices(tidied.table, tidied.indicators, category_order(tidied.table), areas=shown))
     site = stage("model", lambda: build_site(tidied.table, config, tidied.indicators, tidied.chapter_of, indices))
+    site = add_nhs(site, tidied.table, tidied.indicators, nhs)  # overviews' NHS blocks, GP practices pages, distributions on indicator pages
     config = site.config  # with its title, where the areas gave it
     board = stage("board", lambda: build_board(site, tidied.indicators, inputs.contributions))  # priorities, partners' words, summaries
     ranges = compute_ranges(tidied.table, config.benchmark)
@@ -75,6 +83,7 @@ def generate(config: Config, folder: Path, build: Path, say: Callable[[str], Non
         return figures.spine_input(page, ranges, site.benchmark.name), figures.pyramid_input(inputs.population, page.area, site.benchmark)
 
     area_jobs = jobs.area_jobs(site, with_contributions(inputs.narrative, board.attributed), overview_inputs) + summary_jobs(board)
+    area_jobs += nhs_jobs(site)  # each area's GP practices page
     previous = previous_state(build)  # read once for the three calls below
     areas = stage("areas", lambda: make_pages(area_jobs, shared, make_page, build, "areas", previous))
     made = stage("pages", lambda: make_pages(jobs.site_jobs(site, tidied.table) + board_jobs(board), shared, make_page, build, previous=previous))

@@ -202,7 +202,7 @@ def _svg(
     top = key_h + 12
     nums = [x for b in bars for x in (b.value, b.lower, b.upper) if x is not None] + [0.0] + ([reference[1]] if reference else [])
     compact = width < W  # a phone's chart: the markers' shapes and the key say the verdicts; the labels get the room
-    words = [] if compact else [svg.text_width(b.verdict) for b in bars if b.role not in ("benchmark", "gap") and b.value is not None]
+    words = [] if compact else [svg.text_width(b.verdict) for b in bars if b.role != "gap" and b.value is not None]  # the benchmark's bar says its name
     label_w = min(max(svg.text_width(b.label) * 1.1 for b in bars if b.role != "gap") + 20, width * 0.5 if compact else 220)  # bold labels are wider
     left, right = label_w, max([*words, 0.0]) + 20
     plot_w = width - left - right

@@ -113,9 +113,10 @@ def tick_label(t: float) -> str:
 
 
 def legend(items: list[tuple[str, str, str]], x: float, y: float, width: float) -> tuple[str, float]:
-    """Legend entries (kind, colour, label) laid out in rows; returns SVG and height."""
+    """Legend entries (kind, colour, label) laid out in rows, a label too long for a row cut to fit; returns SVG and height."""
     out, cx, cy = [], x, y
-    for kind, colour, label in items:
+    for kind, colour, whole in items:
+        label = shorten(whole, width - 24)
         w = 22 + text_width(label) + 14
         if cx + w > x + width and cx > x:
             cx, cy = x, cy + 20

@@ -102,7 +102,7 @@ def _svg(data: TrendInput, points: list[TrendPoint], title: str, description: st
         return top + plot_h * (ticks[-1] - v) / (ticks[-1] - ticks[0])
 
     out = [_axes(ticks, labels, y, left, plot_w, data.unit or data.indicator)]
-    out.append(_x_labels(points, xs, step, height))
+    out.append(_x_labels(points, xs, step, height, width))
     out.append(_band(points, xs, y))
     out.append(_line([(x, p.benchmark) for x, p in zip(xs, points, strict=False)], y, ENGLAND, dash="5 4"))
     out.append(_line([(x, p.value) for x, p in zip(xs, points, strict=False)], y, AREA))
@@ -120,11 +120,19 @@ def _axes(ticks: list[float], labels: list[str], y, left: float, plot_w: float, 
     return "".join(out)
 
 
-def _x_labels(points: list[TrendPoint], xs: list[float], step: float, height: float) -> str:
+def _x_labels(points: list[TrendPoint], xs: list[float], step: float, height: float, width: float) -> str:
+    """Every period's label that has room, the last always; an end label kept inside the chart's edge."""
     longest = max(svg.text_width(p.period) for p in points) + 8
     every = max(1, -(-int(longest) // max(int(step), 1)))
     shown = [i for i in range(len(points)) if i % every == 0 or i == len(points) - 1]
-    return "".join(svg.text(xs[i], height - 10, points[i].period, "middle") for i in shown if i == shown[-1] or shown[-1] - i >= every)
+    placed: list[tuple[float, float, str]] = []  # left, right, label
+    for i in shown:
+        w = svg.text_width(points[i].period)
+        left = min(max(xs[i] - w / 2, 2.0), width - 2 - w)
+        while placed and placed[-1][1] + 4 > left:  # the later label wins: the last period is always named
+            placed.pop()
+        placed.append((left, left + w, points[i].period))
+    return "".join(svg.text((left + right) / 2, height - 10, label, "middle") for left, right, label in placed)
 
 
 def _band(points: list[TrendPoint], xs: list[float], y) -> str:

@@ -45,6 +45,8 @@ class Served:
     practices: tuple[str, ...]
     pcns_declared: bool
     """The PCNs were named in jsna.yml (a district's); else they follow from the sub-ICB locations."""
+    county: str = ""
+    """The council area whose sub-ICB locations it takes (a district's county), "" where they are its own or its PCNs'."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def _served(entry: Serving, declared: dict[str, Serving], councils: dict[str, di
         pcns = tuple(a.code for a in areas.values() if a.level == "pcn" and a.parent in sub_icbs)
     practices = tuple(a.code for a in areas.values() if a.level == "gp" and a.parent in pcns)
     icbs = tuple(dict.fromkeys(areas[c].parent for c in sub_icbs))
-    return Served(entry.council, council["name"], icbs, sub_icbs, pcns, practices, bool(entry.pcns))
+    return Served(entry.council, council["name"], icbs, sub_icbs, pcns, practices, bool(entry.pcns), "" if own or not inherited else council["parent"])
 
 
 def _checked(codes: tuple[str, ...], level: str, key: str, areas: dict[str, NhsArea], config: Config, errors: list[DataError]) -> tuple[str, ...]:

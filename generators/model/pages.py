@@ -17,6 +17,7 @@ from generators.load.metadata import Indicator
 from generators.model.funnel import Funnel, funnel_of
 from generators.model.inequalities import Breakdowns, make_breakdowns
 from generators.model.messages import key_messages, priority_anchors
+from generators.model.nhs import Distribution, NhsBlock, PracticesPage, ranked_type
 from generators.model.series import (
     Area,
     Point,
@@ -140,6 +141,8 @@ class AreaPage:
     chapters: tuple[ChapterPage, ...]
     messages: tuple[str, ...]
     inequalities: InequalitiesPage | None = None
+    nhs: NhsBlock | None = None
+    """The NHS bodies serving a council area, or where an NHS area sits (model/nhs_site.py)."""
 
     @property
     def path(self) -> str:
@@ -200,6 +203,8 @@ class IndicatorPage:
     chapter: Chapter
     slug: str
     series: tuple[Rankings, ...]
+    distributions: tuple[Distribution, ...] = ()
+    """GP practices' and PCNs' values, never ranked: one per series that has them (model/nhs_site.py)."""
 
     @property
     def path(self) -> str:
@@ -213,6 +218,8 @@ class Site:
     areas: tuple[AreaPage, ...]
     indicators: tuple[IndicatorPage, ...]
     all_areas: dict[str, Area]
+    practices: tuple[PracticesPage, ...] = ()
+    """Each area's GP practices page, where the data has practices within it (model/nhs_site.py)."""
 
 
 def build_site(
@@ -425,7 +432,7 @@ class _Ranker:
         by_type: dict[str, list[str]] = {}
         for code in self.areas_of.get(key, []):
             area = self.known[code]
-            if area.type in types:
+            if area.type in types and ranked_type(area.type):  # GP practices and PCNs are shown as distributions instead
                 by_type.setdefault(area.type, []).append(code)
         words = [area_type_words(t, many=True) for t in by_type]
         result = []

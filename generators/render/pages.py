@@ -15,6 +15,7 @@ from generators.model.partners import long_date
 from generators.render.downloads import by_area, safe_csv
 from generators.render.jobs import Made, Overview, PageJob, Shared
 from generators.render.markdown import render_page
+from generators.render.nhs import make_practices_page, with_distributions
 from generators.report import report_json
 
 
@@ -47,6 +48,7 @@ def _with_markdown(job: PageJob, template: str, page: Any, drawn: f.Figures, sha
 def _indicator(job: PageJob, shared: Shared) -> Made:
     page: IndicatorPage = job.model
     drawn = f.indicator_page_figures(page, shared.benchmark, shared.boundaries, shared.cache)
+    drawn = with_distributions(drawn, page, shared.benchmark.name)  # GP practices and PCNs, never ranked
     text = render_page("indicator.md.j2", page=page, charts=drawn.html.get(page.path, {}), **shared.common)
     files = dict(drawn.files)
     files[page.path + "index.md"] = text.encode("utf-8")
@@ -100,6 +102,7 @@ MAKERS: dict[str, Callable[[PageJob, Shared], Made]] = {
     "inequalities_topic": _simple("inequalities_topic.md.j2", lambda pages: {"pages": list(pages)}),
     "downloads": _downloads,
     "report": _report,
+    "nhs_practices": make_practices_page,
     "priorities": _simple("priorities.md.j2", lambda page: {"page": page}),
     "partners": _simple("partners.md.j2", lambda page: {"page": page}),
     "summary": _simple("summary.md.j2", lambda page: {"page": page, "long_date": long_date}),

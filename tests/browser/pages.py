@@ -21,9 +21,13 @@ PAGES = {
     "accessibility": "/accessibility/",
     "build-report": "/build-report/",
     "not-found": "/404.html",
+    "nhs-area": "/areas/cissbury-integrated-care-pcn/",  # a primary care network's overview (issue 17)
+    "gp-practices": "/areas/mid-sussex/gp-practices/",  # a district's GP practices as a distribution
+    "nhs-indicator": "/indicators/diabetes-prevalence/",  # an indicator with NHS bodies ranked by kind, practices as a distribution
 }
 
 # The pages issue 5 names for the axe-core audit.
 AUDITED = ["home", "areas", "area", "chapter", "themed-chapter", "theme", "indicator", "inequalities", "inequalities-topic", "accessibility", "build-report"]
+AUDITED += ["nhs-area", "gp-practices", "nhs-indicator"]  # the NHS page types of issue 17
 
 CHAPTER = PAGES["chapter"]

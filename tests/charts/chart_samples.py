@@ -120,3 +120,8 @@ def long_spine() -> SpineInput:
     name = "Under 75 mortality rate from all cardiovascular diseases (Persons, 1 year range, directly standardised)"
     rows = (*spine().rows, SpineRow(name, "2021 - 23", "per 100,000", 1007.1, 945.2, 600.0, 850.0, 1050.0, 1600.0, "low_is_good", "Not compared"))
     return SpineInput("Bath and North East Somerset", rows, "South East region")
+
+
+def long_periods() -> tuple[TrendPoint, ...]:
+    """Rolling three-year periods, as Fingertips labels them: long labels under a phone's narrow plot."""
+    return tuple(TrendPoint(f"20{10 + i}/{11 + i} - {12 + i}/{13 + i}", 30.0 + i, 28.0 + i, 32.0 + i, 31.0) for i in range(8))

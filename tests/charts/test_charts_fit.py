@@ -11,6 +11,7 @@ from svg_fit import text_overflow
 
 from generators.charts import (
     Chart,
+    CompareBar,
     chart_compare,
     chart_funnel,
     chart_inequality,
@@ -26,8 +27,16 @@ def samples(cache) -> dict[str, object]:
     made = {
         "trend": chart_trend(s.trend()),
         "trend-long-name": chart_trend(replace(s.trend(s.long_spine().rows[-1].indicator), unit="per 100,000")),
+        "trend-long-periods": chart_trend(replace(s.trend(), area="NHS West Yorkshire Integrated Care Board - QWO", points=s.long_periods())),
         "compare": chart_compare(s.compare()),
         "compare-long-names": chart_compare(replace(s.ranking(count=12), ranked=False)),
+        "compare-benchmark-highest": chart_compare(
+            replace(
+                s.compare(),
+                bars=(CompareBar("County Durham", 10.0, 9.0, 11.0, "Better", "area"), CompareBar("South East region", 19.5, 19.0, 20.0, "", "benchmark")),
+                benchmark_name="South East region",
+            )
+        ),
         "ranking": chart_compare(replace(s.ranking(count=12))),
         "ranking-long": chart_compare(s.ranking()),
         "ranking-long-percent": chart_compare(s.ranking(count=150, unit="%")),
@@ -50,8 +59,10 @@ def charts(tmp_path_factory) -> dict[str, object]:
 NAMES = [
     "trend",
     "trend-long-name",
+    "trend-long-periods",
     "compare",
     "compare-long-names",
+    "compare-benchmark-highest",
     "ranking",
     "ranking-long",
     "ranking-long-percent",
