@@ -17,6 +17,7 @@ also made in the background).
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,7 +68,9 @@ def background(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
 
 @in_background("demo_site")
 def build_demo(out: Path, _: Background) -> Path:
-    """Two builds by the command line: the 2025 edition, then the current one carrying it."""
+    """Two builds by the command line: the 2025 edition, then the current one carrying it; each with
+    the demonstration's narrative and partners' contributions (docs/narrative), as `make build` has them."""
+    shutil.copytree(REPO / "docs" / "narrative", out / "docs" / "narrative")
     earlier = out / "jsna-2025.yml"
     earlier.write_text((REPO / "jsna.yml").read_text().replace('edition: "2026"', 'edition: "2025"').replace("data/demo", str(REPO / "data/demo")))
     result = run_build("build", "--config", str(earlier), "--build", str(out / "build-2025"), "--site", str(out / "site-2025"))

@@ -40,7 +40,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("organisation", str, "", "Council or health and wellbeing board publishing the JSNA."),
     Setting("contact", str, "", "Email address for questions and accessibility requests."),
     Setting("fingertips", list, [], "Fingertips export CSVs exactly as downloaded: files or folders, relative to the config file."),
-    Setting("local", list, [], "Local data in the tidy CSV format: files or folders."),
+    Setting("local", list, [], "Local data in the tidy CSV format: files or folders; also the way to bring adult social care (ASCOF) and Better Care Fund measures beside health, with their unit, polarity, source and chapter in `indicators` (README: Social care beside health)."),
     Setting("local_counts", list, [], "Local counts by age band (area_code, indicator_id, period, sex, age_band, events, population; optional standard_population, area_name, area_type, parent_code, parent_name): values computed by the method the metadata's `value_type` names."),
     Setting("indicators", str, "", "Indicator metadata (YAML): name, definition, unit, value type, polarity, source, chapter, theme."),
     Setting("manifest", str, "", "The `make data` manifest (release and download dates); default: manifest.json beside the indicator metadata."),
