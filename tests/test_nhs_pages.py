@@ -116,3 +116,15 @@ def test_every_practice_has_its_own_pages_beside_its_district(docs: Path) -> Non
     assert "GP practice in Mid Sussex · area code H82084" in text
     assert "- Part of: [Burgess Hill &#38; Villages PCN](../../areas/burgess-hill-and-villages-pcn/index.md) (primary care network)" in text
     assert not (docs / "areas/brow-medical-centre/gp-practices").exists()
+
+
+def test_the_sub_icb_location_and_icb_name_what_they_hold_and_the_council_they_serve(docs: Path) -> None:
+    sub_icb = page(docs, "areas/sussex-icb-70f")
+    assert "Sub-ICB location in West Sussex · area code E38000248" in sub_icb
+    block = section(sub_icb, "nhs").splitlines()
+    assert "- Serves: [West Sussex](../../areas/west-sussex/index.md) (county or unitary authority), with which its figures are compared below and in each chapter's comparison charts" in block
+    assert any(line.startswith("- Primary care networks (5): [Cissbury Integrated Care PCN]") for line in block)
+    icb = section(page(docs, "areas/nhs-sussex-integrated-care-board-qnx"), "nhs").splitlines()
+    assert "- Part of: South East NHS Region (NHS region)" in icb
+    assert "- Serves: [West Sussex](../../areas/west-sussex/index.md) (county or unitary authority), with which its figures are compared below" in icb  # not its charts: an ICB sits under its region
+    assert "- Sub-ICB locations: Sussex ICB - 09D, Sussex ICB - 97R, [Sussex ICB - 70F](../../areas/sussex-icb-70f/index.md)" in icb  # named, linked where they have pages

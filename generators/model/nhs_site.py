@@ -84,7 +84,8 @@ class _Found:
         """Every practice and PCN in the data on one indicator, within the benchmark; with the areas' GP practices pages showing each series."""
         benchmark = self.site.benchmark
         mine = self.distributions(benchmark, *self.members(benchmark.code), only=page.indicator.id)
-        within = lambda d: tuple(Body(p.area.code, p.area.name, "GP practices page", p.path) for p in practices if any(o.indicator.id == d.indicator.id and o.series_anchor == d.series_anchor for o in p.distributions))  # noqa: E731
+        pages = [p for p in practices if self.levels.get(p.area.code) != "pcn"]  # the councils', sub-ICB locations' and ICBs' (a PCN's holds a few practices)
+        within = lambda d: tuple(Body(p.area.code, p.area.name, "GP practices page", p.path) for p in pages if any(o.indicator.id == d.indicator.id and o.series_anchor == d.series_anchor for o in p.distributions))  # noqa: E731
         return tuple(dataclasses.replace(d, anchor=f"{d.series_anchor}-gp-practices-and-pcns", elsewhere=within(d)) for d in mine)
 
     def distributions(self, within: Area, practices: tuple[str, ...], pcns: tuple[str, ...], only: str = "") -> tuple[Distribution, ...]:
