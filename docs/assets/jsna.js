@@ -138,7 +138,7 @@
 
   function toggle(name) { return document.getElementById("__" + name); }
   function narrow(query) { return window.matchMedia(query).matches; }
-  function headerButton(name) { return document.querySelector("label.md-header__button[for='__" + name + "']"); }
+  function headerButton(name) { return document.querySelector(".md-header__button[for='__" + name + "']"); }
   function drawer() { return document.querySelector(".md-sidebar--primary"); }
   function searchBox() { return document.querySelector(".md-search"); }
 
@@ -155,31 +155,46 @@
     return null;
   }
 
+  function swap(element, tag) {
+    // The element as a <tag>, with its attributes and children, in its place.
+    if (element.tagName === tag.toUpperCase()) { return element; }
+    var other = document.createElement(tag);
+    for (var i = 0; i < element.attributes.length; i += 1) { other.setAttribute(element.attributes[i].name, element.attributes[i].value); }
+    while (element.firstChild) { other.appendChild(element.firstChild); }
+    element.replaceWith(other);
+    return other;
+  }
+
   function asButton(label, name) {
-    // A label that toggles a checkbox, operable as a button: focusable, named, Enter and Space.
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("role", "button");
-    if (name) { label.setAttribute("aria-label", name); }
-    if (label.dataset.keys) { return; }
-    label.dataset.keys = "1";
-    label.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") { return; }
-      event.preventDefault();
-      event.stopPropagation();  // the theme clicks a focused label on Enter too: once is enough
-      openedByKey = true;
-      label.click();
+    // A label that toggles a checkbox becomes a real <button>: focusable, named, Enter and Space,
+    // a role ARIA allows (a label may have none). It keeps `for`, which the theme's styles select
+    // on. Without scripts the label stays, and works by pointer as the theme made it.
+    var button = swap(label, "button");
+    button.setAttribute("type", "button");
+    button.removeAttribute("tabindex");
+    button.removeAttribute("role");
+    if (name) { button.setAttribute("aria-label", name); }
+    if (button.dataset.keys) { return button; }
+    button.dataset.keys = "1";
+    button.addEventListener("click", function (event) {
+      var box = document.getElementById(button.getAttribute("for"));
+      if (!box) { return; }
+      var byKey = event.detail === 0;  // Enter or Space
+      openedByKey = byKey;
+      box.click();
       openedByKey = false;
-      moveIntoLevel(label);
+      if (byKey) { moveIntoLevel(button); }
     });
+    return button;
   }
 
   function moveIntoLevel(label) {
     // In the drawer, a level opened from the keyboard takes the focus (its "Back" title), and going
     // back gives it to the control that opened the level, as the level that had it slides away.
-    var box = document.getElementById(label.htmlFor);
+    var box = document.getElementById(label.getAttribute("for"));
     if (!box || !box.classList.contains("md-nav__toggle") || !narrow(DRAWER)) { return; }
     var level = box.parentElement.querySelector(":scope > .md-nav");
-    var opener = box.parentElement.querySelector(":scope > label.md-nav__link, :scope > .md-nav__container > label.md-nav__link");
+    var opener = box.parentElement.querySelector(":scope > .md-nav__link[for], :scope > .md-nav__container > .md-nav__link[for]");
     var next = box.checked ? firstFocusable(level) : opener;
     if (next && shown(next)) { next.focus({ preventScroll: true }); }
   }
@@ -188,11 +203,11 @@
     var menu = headerButton("drawer");
     var search = headerButton("search");
     if (menu) {
-      asButton(menu, "Menu");
+      menu = asButton(menu, "Menu");
       menu.setAttribute("aria-expanded", String(toggle("drawer").checked));
     }
     if (search) {
-      asButton(search, "Search this site");
+      search = asButton(search, "Search this site");
       search.setAttribute("aria-expanded", String(toggle("search").checked));
       if (searchBox()) { searchBox().id = "__search_dialog"; search.setAttribute("aria-controls", "__search_dialog"); }
     }
@@ -202,7 +217,7 @@
 
   function expands(label) {
     // The label says whether the level its checkbox opens is open (aria-expanded), as it changes.
-    var box = document.getElementById(label.htmlFor);
+    var box = document.getElementById(label.getAttribute("for"));
     if (!box) { return; }
     label.setAttribute("aria-expanded", String(box.checked));
     box.addEventListener("change", function () { label.setAttribute("aria-expanded", String(box.checked)); });
@@ -214,33 +229,34 @@
     // are buttons too; on wide screens the sidebar shows them as plain text.
     var nav = root.querySelector(".md-sidebar--primary");
     if (!nav) { return; }
-    nav.querySelectorAll("label.md-nav__link[for^='__nav_']").forEach(function (label) {
+    nav.querySelectorAll(".md-nav__link[for^='__nav_']").forEach(function (label) {
       if (label.dataset.jsnaLevel) { return; }
-      label.dataset.jsnaLevel = "1";
       // Its name: its own text, or, beside a section's index page, that page's link's.
       var link = label.parentElement.classList.contains("md-nav__container") ? label.parentElement.querySelector("a.md-nav__link") : null;
       var text = (label.textContent.trim() || (link ? link.textContent.trim() : "This")).replace(/\s+/g, " ");
-      asButton(label, text + " section");
-      expands(label);
+      var button = asButton(label, text + " section");
+      button.dataset.jsnaLevel = "1";
+      expands(button);
     });
     var small = narrow(DRAWER);
-    nav.querySelectorAll("label.md-nav__title[for]:not([for='__drawer']), label.md-nav__link[for='__toc']").forEach(function (label) {
+    nav.querySelectorAll(".md-nav__title[for]:not([for='__drawer']), .md-nav__link[for='__toc']").forEach(function (label) {
       if (!small) {
-        if (label.dataset.jsnaLevel) {
-          ["tabindex", "role", "aria-label", "aria-expanded"].forEach(function (name) { label.removeAttribute(name); });
-          delete label.dataset.jsnaLevel;
+        if (label.dataset.jsnaLevel) {  // plain text again in the wide sidebar: the theme's label
+          var plain = swap(label, "label");
+          ["type", "aria-label", "aria-expanded", "data-keys", "data-jsna-level"].forEach(function (name) { plain.removeAttribute(name); });
         }
         return;
       }
       if (label.dataset.jsnaLevel) { return; }
-      label.dataset.jsnaLevel = "1";
       var text = label.textContent.replace(/\s+/g, " ").trim();
+      var button;
       if (label.classList.contains("md-nav__title")) {
-        asButton(label, "Back from " + text);
+        button = asButton(label, "Back from " + text);
       } else {
-        asButton(label, text + ": contents of this page");
-        expands(label);
+        button = asButton(label, text + ": contents of this page");
+        expands(button);
       }
+      button.dataset.jsnaLevel = "1";
     });
   }
 

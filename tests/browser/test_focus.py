@@ -20,8 +20,9 @@ from browser.pages import PAGES
 WIDTHS = [390, 1280]
 WALKED = ["home", "area", "chapter", "indicator"]
 MAX_STOPS = 150
-MENU = "label.md-header__button[for='__drawer']"
-SEARCH_BUTTON = "label.md-header__button[for='__search']"
+# The theme's <label>s for its checkboxes, which jsna.js makes real buttons (keeping their `for`).
+MENU = "button.md-header__button[for='__drawer']"
+SEARCH_BUTTON = "button.md-header__button[for='__search']"
 RESULT_LINK = ".md-search-result__link"
 
 # The focused element, judged once the theme's transitions have finished (they are jumped to their
@@ -120,7 +121,7 @@ def test_every_tab_stop_is_on_screen_and_visibly_focused(request: pytest.Fixture
     if width < 600:
         assert not any(s["inDrawer"] for s in stops), "the closed navigation drawer took the focus"
         assert not any(s["inSearch"] for s in stops), "the closed search took the focus"
-        assert stops[1]["element"].startswith("label.md-header__button"), f"the menu button should follow the skip link: {stops[:3]}"
+        assert stops[1]["element"].startswith("button.md-header__button"), f"the menu button should follow the skip link: {stops[:3]}"
     else:
         assert any(s["inDrawer"] for s in stops), "the navigation sidebar, shown at this width, should be reachable by Tab"
 
@@ -129,7 +130,7 @@ def test_the_menu_opens_and_closes_by_keyboard(phone_site) -> None:
     page = phone_site.open(PAGES["chapter"], wait_until="networkidle")
     tab_to(page, MENU)
     menu = page.locator(MENU)
-    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-label") == "Menu"
+    assert menu.evaluate("e => e.tagName") == "BUTTON" and menu.get_attribute("aria-label") == "Menu"
     assert menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__drawer').checked"), "Enter on the menu button did not open the drawer"
@@ -170,8 +171,8 @@ def test_the_drawers_levels_open_and_close_by_keyboard(phone_site) -> None:
     tab_to(page, MENU)
     page.keyboard.press("Enter")
     assert (focus(page) or {}).get("name") == "Back from About"
-    tab_to(page, "label.md-nav__link[for='__toc']", limit=1)
-    opener = page.locator("label.md-nav__link[for='__toc']")
+    tab_to(page, "button.md-nav__link[for='__toc']", limit=1)
+    opener = page.locator("button.md-nav__link[for='__toc']")
     assert opener.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     assert opener.get_attribute("aria-expanded") == "true"
