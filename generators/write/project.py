@@ -28,7 +28,7 @@ def write_project(
     wanted: dict[Path, bytes] = {build / path: fill_in(path, content, config) for path, content in site_files.items()}
     for path, content in files.items():
         wanted[build / path] = content.encode("utf-8") if isinstance(content, str) else content
-    wanted[build / "mkdocs.yml"] = mkdocs_config(mkdocs_template, config).encode("utf-8")
+    wanted[build / "mkdocs.yml"] = mkdocs_config(mkdocs_template, config, pages).encode("utf-8")
     wanted[build / STATE_FILE] = state
     counts = sync_tree(build, wanted, keep={build / "docs" / p for p in pages})
     counts["written"] += pages_written
@@ -78,9 +78,19 @@ def fill_in(path: str, content: bytes, config: Config) -> bytes:
     return text.encode("utf-8")
 
 
-def mkdocs_config(template: str, config: Config) -> str:
-    """The tool's mkdocs.yml with this build's title, paths and settings filled in."""
+OPTIONAL_NAV = (("Priorities", "priorities/index.md"), ("Partners", "partners/index.md"))
+"""Pages in the navigation only when the build made them (board priorities, partners' contributions), after Topics."""
+
+
+def mkdocs_config(template: str, config: Config, pages: set[str] | frozenset[str] = frozenset()) -> str:
+    """The tool's mkdocs.yml with this build's title, paths and settings filled in; `pages`: the
+    generated pages, for the navigation's optional entries."""
     settings: dict[str, Any] = yaml.safe_load(template)
+    nav = settings.get("nav") or []
+    after = next((i + 1 for i, item in enumerate(nav) if isinstance(item, dict) and "Topics" in item), len(nav))
+    for title, path in reversed(OPTIONAL_NAV):
+        if path in pages:
+            nav.insert(after, {title: path})
     settings["site_name"] = config.title
     settings["docs_dir"] = "docs"
     settings["theme"]["custom_dir"] = "overrides"
