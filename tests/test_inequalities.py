@@ -10,8 +10,8 @@ from pathlib import Path
 
 
 def test_every_area_has_an_inequalities_page_with_the_slope_index_for_three_indicators_or_more(demo_site: Path) -> None:
-    areas = sorted(p.name for p in (demo_site / "areas").iterdir() if (p / "index.html").exists())
-    assert len(areas) == 8
+    areas = sorted(p.name for p in (demo_site / "areas").iterdir() if (p / "inequalities" / "index.html").exists())
+    assert areas == ["adur", "arun", "chichester", "crawley", "horsham", "mid-sussex", "west-sussex", "worthing"]  # the councils; the NHS areas have no deprivation breakdowns
     for area in areas:
         page = (demo_site / "areas" / area / "inequalities" / "index.html").read_text(encoding="utf-8")
         with_index = set(re.findall(r'<h3 id="([a-z0-9-]+)-by-deprivation[^"]*">', page))

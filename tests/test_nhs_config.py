@@ -69,12 +69,11 @@ def test_a_district_alone_takes_its_sub_icb_location_from_its_pcns(tmp_path: Pat
     assert [(s.council_name, s.sub_icb_locations, s.icbs, s.practices[:1]) for s in served] == [("Worthing", ("E38000248",), ("E54000053",), ("H82011",))]
 
 
-def test_a_council_area_the_jsna_does_not_publish_is_named_where_it_is_written(tmp_path: Path) -> None:
-    path = configured(tmp_path, "nhs:\n  E07000229:\n    pcns: [U01092]\n")
-    config = load_config(path)
-    with pytest.raises(DataError) as caught:
-        publish_nhs_areas(config, pd.DataFrame({"area_code": ["U01092"]}), load_nhs(config))
-    assert str(caught.value) == f'{path}, line 4, column "nhs.E07000229": expected one of the areas this JSNA publishes (`areas:`), found E07000229 (Worthing) [nhs-not-published]'
+def test_a_council_area_the_build_does_not_publish_publishes_no_nhs_bodies_and_is_no_error(tmp_path: Path) -> None:
+    config = load_config(configured(tmp_path, "nhs:\n  E07000229:\n    pcns: [U01092]\n"))
+    assert "E07000229" not in config.areas
+    published = publish_nhs_areas(config, pd.DataFrame({"area_code": ["U01092", "H82011"]}), load_nhs(config))
+    assert published.areas == config.areas
 
 
 def test_the_nhs_bodies_serving_a_published_council_are_published_after_it_where_the_data_has_them(tmp_path: Path) -> None:
