@@ -17,7 +17,7 @@ from generators.load.metadata import Indicator
 from generators.model import Area, Point, Section, key_messages
 from generators.model.board import build_board
 from generators.model.messages import priority_anchors
-from generators.model.priorities import check_priorities
+from generators.model.priorities import missing_indicators
 from generators.render import make_page
 
 PRIORITIES = """title: A JSNA
@@ -65,14 +65,10 @@ def test_a_priority_named_twice_is_refused(tmp_path: Path) -> None:
         load_config(write(tmp_path, text))
 
 
-def test_an_indicator_the_data_does_not_have_names_the_priority_and_its_line(tmp_path: Path) -> None:
+def test_an_indicator_no_input_file_has_is_named_and_the_rest_still_published(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, PRIORITIES))
-    with pytest.raises(DataError) as raised:
-        check_priorities(config, {"92443": Indicator("92443", "Adult smoking"), "22401": Indicator("22401", "Falls")})
-    assert str(raised.value) == (
-        f'{tmp_path / "jsna.yml"}, line 3, column "priorities[0]": expected indicator ids that the data has (such as 22401, 92443), '
-        'found "ASCOF-2A2" in "Living well" [unknown-priority-indicator]'
-    )
+    missing = missing_indicators(config, {"92443": Indicator("92443", "Adult smoking"), "22401": Indicator("22401", "Falls")})
+    assert missing and missing[0][0] == "Living well" and "ASCOF-2A2" in missing[0][1]
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,13 @@ every priority for every area; each area's board summary shows its own.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generators.config import Config, slugify
 from generators.config.priorities import Priority
-from generators.errors import DataError
 from generators.load.metadata import Indicator
 from generators.model.inequalities import part_of
 from generators.model.pages import AreaPage, Site, section_path
@@ -76,16 +76,14 @@ class PrioritiesPage:
     priorities: tuple[tuple[Priority, str, tuple[PriorityInArea, ...]], ...]
     benchmark: str
     path: str = PAGE
+    missing: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (priority, indicator ids no input file has)
 
 
-def check_priorities(config: Config, indicators: dict[str, Indicator]) -> None:
-    """Every priority indicator is one the data has, or the configuration names the line that is wrong."""
-    for index, priority in enumerate(config.priorities):
-        unknown = [i for i in priority.indicators if i not in indicators]
-        if unknown:
-            known = ", ".join(sorted(indicators)[:6])
-            message = f"expected indicator ids that the data has (such as {known}), found \"{unknown[0]}\" in \"{priority.name}\""
-            raise DataError("unknown-priority-indicator", message, config.place(f"priorities[{index}]"))
+def missing_indicators(config: Config, indicators: dict[str, Indicator]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each priority's indicators that no input file of this build has (not downloaded yet, or
+    mistyped): the page names them, and the build still publishes everything else."""
+    found = ((p.name, tuple(i for i in p.indicators if i not in indicators)) for p in config.priorities)
+    return tuple((name, ids) for name, ids in found if ids)
 
 
 def build_priorities(site: Site, indicators: dict[str, Indicator]) -> PrioritiesPage | None:
@@ -93,9 +91,9 @@ def build_priorities(site: Site, indicators: dict[str, Indicator]) -> Priorities
     config = site.config
     if not config.priorities:
         return None
-    check_priorities(config, indicators)
-    made = tuple((p, slugify(p.name), with_data(in_area(p, page, indicators, site.benchmark.name) for page in site.areas)) for p in config.priorities)
-    return PrioritiesPage(made, site.benchmark.name)
+    known = tuple(dataclasses.replace(p, indicators=tuple(i for i in p.indicators if i in indicators)) for p in config.priorities)
+    made = tuple((p, slugify(p.name), with_data(in_area(p, page, indicators, site.benchmark.name) for page in site.areas)) for p in known)
+    return PrioritiesPage(made, site.benchmark.name, missing=missing_indicators(config, indicators))
 
 
 def with_data(found: Iterable[PriorityInArea]) -> tuple[PriorityInArea, ...]:
