@@ -21,6 +21,7 @@ import pytest
 from building import Background, differences, in_background, run_build, run_in_process
 
 from generators.publish.editions import add_previous_editions
+from generators.publish.search_index import slim_search_index
 from generators.publish.staging import MkDocsFailed, build_and_publish
 
 REPO = Path(__file__).resolve().parent.parent
@@ -88,9 +89,11 @@ def pages(build: Path) -> int:
 
 
 def clean_build(build: Path, folder: Path) -> Path:
-    """What plain `mkdocs build --strict` makes of the same project in a fresh folder."""
+    """What plain `mkdocs build --strict` makes of the same project in a fresh folder, with the
+    search index kept small as every build of ours keeps it."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(build / "mkdocs.yml"), "-d", str(folder)]
     subprocess.run(command, env=ENVIRONMENT, capture_output=True, check=True)
+    slim_search_index(folder)
     return folder
 
 
