@@ -145,20 +145,27 @@ def _svg(data: FunnelInput, title: str, description: str, width: float = W, heig
             dash = {"stroke_dasharray": "6 3"} if name.startswith("95%") else {}
             out.append(svg.tag("polyline", points=" ".join(f"{svg.n(a)},{svg.n(b)}" for a, b in points), fill="none", stroke=ENGLAND, stroke_width=1.5, **dash))
     out.append(svg.tag("line", x1=LEFT, y1=py(data.baseline), x2=width - RIGHT, y2=py(data.baseline), stroke="#999999", stroke_width=2))
+    named: list[tuple[float, float, float, float]] = []  # the boxes of the names placed so far
     for d in sorted(data.dots, key=lambda d: d.own):
-        out.append(_dot(d, px(d.denominator), py(d.value), width))
+        out.append(_dot(d, px(d.denominator), py(d.value), width, named))
     return svg.document(width, height, title, description, "".join(out) + key_svg)
 
 
-def _dot(d: FunnelDot, x: float, y: float, width: float) -> str:
-    """One area; a highlighted one ringed and named (left of it where its name would pass the edge)."""
+def _dot(d: FunnelDot, x: float, y: float, width: float, named: list[tuple[float, float, float, float]]) -> str:
+    """One area; a highlighted one ringed, and named where its name has room (left of it near the edge;
+    not over another's name: the table names them all)."""
     colour, shape, _ = SIGNIFICANCE.get(d.significance, (ENGLAND, "circle", ""))
     if not d.own:
         return svg.marker(shape, x, y, colour, 4.5)
+    ring = svg.tag("circle", cx=x, cy=y, r=11, fill=HIGHLIGHT) + svg.marker(shape, x, y, colour, 7.5)
     name = svg.shorten(d.label, width / 2)
-    right = x + 10 + svg.text_width(name) * 1.1 <= width - 4
-    label = svg.text(x + 10 if right else x - 10, y - 8, name, "start" if right else "end", font_weight="bold")
-    return svg.tag("circle", cx=x, cy=y, r=11, fill=HIGHLIGHT) + svg.marker(shape, x, y, colour, 7.5) + label
+    w = svg.text_width(name) * 1.1
+    left = x + 10 if x + 10 + w <= width - 4 else x - 10 - w
+    box = (left - 2, y - 20, left + w + 2, y - 4)
+    if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in named):
+        return ring
+    named.append(box)
+    return ring + svg.text(left, y - 8, name, font_weight="bold")
 
 
 def _key(data: FunnelInput) -> list[tuple[str, str, str]]:

@@ -33,7 +33,7 @@ def render_figure(chart: Chart, stem: str, table: bool = True, table_id: str = "
     elsewhere = bool(table_id) and not table
     details = f' aria-details="{_e(table_id)}"' if elsewhere else ""
     data_table = f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>" if table else ""
-    link = f' · <a class="jsna-chart__table-link" href="#{_e(table_id)}">Data table</a>' if elsewhere else ""
+    link = f' <span class="jsna-chart__table-link">· <a href="#{_e(table_id)}">Data table</a></span>' if elsewhere else ""
     phone = " jsna-chart--phone" if chart.phone_svg and not chart.html else ""
     parts = [
         f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}{phone}" {live} aria-labelledby="{e}-chart-title" aria-describedby="{e}-chart-desc"{details}>',

@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 import chart_samples as s
 import pytest
 
-from generators.charts import asset_files, chart_trend, page_specs, render_figure, write_assets
+from generators.charts import asset_files, chart_files, chart_trend, page_specs, render_figure, write_assets
+from generators.charts.html import svg_size
 
 
 class Collect(HTMLParser):
@@ -111,3 +112,27 @@ def test_bundle_defines_global_vega_embed_as_a_classic_script(tmp_path):
     write_assets(tmp_path)
     run = subprocess.run(["node", "-e", NODE_CHECK, str(tmp_path / "vega-embed.js")], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_a_figure_whose_table_is_on_the_page_names_it_and_links_to_it():
+    figure = render_figure(chart_trend(s.trend()), "smoking-trend", table=False, table_id="smoking-table")
+    page = Collect()
+    page.feed(figure)
+    tags = dict((t, a) for t, a in reversed(page.tags))
+    assert tags["figure"]["aria-details"] == "smoking-table"
+    assert [a["href"] for t, a in page.tags if t == "a"][-1] == "#smoking-table" and "Data table" in figure
+    assert "details" not in tags and "table" not in tags
+    assert "aria-details" not in render_figure(chart_trend(s.trend()), "smoking-trend")  # its own table, inside it
+
+
+def test_static_images_are_sized_before_they_load_and_a_phone_gets_its_own():
+    chart = chart_trend(s.trend())
+    page = Collect()
+    page.feed(render_figure(chart, "x"))
+    images = {a["class"]: a for t, a in page.tags if t == "img"}
+    assert (images["jsna-chart__static"]["width"], images["jsna-chart__static"]["height"]) == ("640", "320")
+    assert images["jsna-chart__phone"]["src"] == "charts/x-phone.svg" and images["jsna-chart__phone"]["width"] == "320"
+    assert images["jsna-chart__phone"]["alt"] == images["jsna-chart__static"]["alt"] == chart.alt
+    assert "jsna-chart--phone" in dict(page.tags)["figure"]["class"]
+    assert set(chart_files(chart, "x")) == {"charts/x.svg", "charts/x-phone.svg", "charts/x.csv"}
+    assert svg_size('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 704.5 378">') == ("704", "378")
