@@ -35,12 +35,17 @@ def render_figure(chart: Chart, stem: str, table: bool = True, table_id: str = "
     data_table = f"<div data-search-exclude><details><summary>Data table</summary>{_table(chart)}</details></div>" if table else ""
     link = f' <span class="jsna-chart__table-link">· <a href="#{_e(table_id)}">Data table</a></span>' if elsewhere else ""
     phone = " jsna-chart--phone" if chart.phone_svg and not chart.html else ""
+    # Controls that need scripts are in the page from the start (so nothing moves when they work)
+    # and hidden while the page has its theme's `no-js` class (scripts off).
+    tools = '<p class="jsna-chart__tools jsna-scripted"><button type="button" class="jsna-chart__interactive" aria-pressed="false" title="Show each value on hover or touch">Interactive chart</button></p>' if chart.spec is not None else ""
+    png = "" if chart.html else f' <a class="jsna-chart__png jsna-scripted" href="#" data-name="{e}.png">chart (PNG)</a>'
     parts = [
         f'<figure class="jsna-chart jsna-chart--{_e(chart.kind)}{phone}" {live} aria-labelledby="{e}-chart-title" aria-describedby="{e}-chart-desc"{details}>',
         f'<figcaption><strong class="jsna-chart__title" id="{e}-chart-title">{_e(chart.title)}</strong> <span class="jsna-chart__desc" id="{e}-chart-desc">{_e(chart.description)}</span></figcaption>',
+        tools,
         chart.html or _img(chart.svg, f"{base}.svg", chart.alt, "jsna-chart__static"),
         _img(chart.phone_svg, f"{base}-phone.svg", chart.alt, "jsna-chart__phone") if phone else "",
-        f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> <a href="{_e(base)}.svg" download>chart (SVG)</a>{link}</p>',
+        f'<p class="jsna-chart__downloads">Download: <a href="{_e(base)}.csv" download>data (CSV)</a> <a href="{_e(base)}.svg" download>chart (SVG)</a>{png}{link}</p>',
         data_table,
         "</figure>",
     ]

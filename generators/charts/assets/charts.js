@@ -1,6 +1,6 @@
 /* JSNA charts. Every figure.jsna-chart shows its static SVG <img> (sized before it loads, drawn
    by the build, the same chart with or without JavaScript, and what prints). A figure with a
-   Vega-Lite spec (data-vega-spec-src) gets a "Interactive chart" button: only when the reader
+   Vega-Lite spec (data-vega-spec-src) has an "Interactive chart" button: only when the reader
    presses it is the chart runtime (vega-embed.js beside this file, about 300 KB gzipped) loaded
    and that one chart drawn, with values on hover or touch, so pages stay light on phones. No
    network requests beyond this site. Runs again after each Material instant-navigation change. */
@@ -37,21 +37,14 @@
   }
 
   function addPngLink(figure) {
-    var links = figure.querySelector(".jsna-chart__downloads");
-    var img = figure.querySelector("img.jsna-chart__static");
-    if (!links || !img || links.querySelector(".jsna-chart__png")) return;
-    var link = document.createElement("a");
-    link.href = "#";
-    link.className = "jsna-chart__png";
-    link.textContent = "chart (PNG)";
-    var name = img.getAttribute("src").split("/").pop().replace(/\.svg$/, ".png");
-    link.setAttribute("data-name", name);
+    // The link is in the page (hidden without scripts); here it learns what to do.
+    var link = figure.querySelector(".jsna-chart__png");
+    if (!link || link.dataset.ready) return;
+    link.dataset.ready = "1";
     link.addEventListener("click", function (event) {
       event.preventDefault();
       downloadPng(figure, link);
     });
-    links.appendChild(document.createTextNode(" "));
-    links.appendChild(link);
   }
 
   function draw(figure) {
@@ -180,26 +173,18 @@
   }
 
   function addButton(figure) {
-    if (figure.querySelector(".jsna-chart__interactive")) return;
-    var tools = document.createElement("p");
-    tools.className = "jsna-chart__tools";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "jsna-chart__interactive";
-    button.setAttribute("aria-pressed", "false");
-    button.textContent = "Interactive chart";
-    button.title = "Show each value on hover or touch";
+    // The button is in the page (hidden without scripts); here it learns what to do.
+    var button = figure.querySelector(".jsna-chart__interactive");
+    if (!button || button.dataset.ready) return;
+    button.dataset.ready = "1";
     button.addEventListener("click", function () { toggle(figure, button); });
-    tools.appendChild(button);
-    var img = figure.querySelector("img.jsna-chart__static");
-    figure.insertBefore(tools, img || null);
   }
 
   function setUp() {
     var figures = document.querySelectorAll("figure.jsna-chart");
     for (var i = 0; i < figures.length; i++) {
       addPngLink(figures[i]);
-      if (figures[i].hasAttribute("data-vega-spec-src") || figures[i].hasAttribute("data-vega-spec")) addButton(figures[i]);
+      addButton(figures[i]);
     }
   }
 
