@@ -114,7 +114,7 @@ STYLED = """() => ({
   banner: getComputedStyle(document.querySelector(".md-banner")).backgroundColor,
   home: document.querySelector(".md-content a").href,
   areas: [...document.querySelectorAll(".md-sidebar--primary a.md-nav__link")].map(a => a.href).find(h => h.endsWith("/areas/")) || "",
-  script: !!document.querySelector("label.md-header__button[for='__drawer'][role='button']"),
+  script: !!document.querySelector("button.md-header__button[for='__drawer']"),  // jsna.js makes the theme's label a button
 })"""
 
 
