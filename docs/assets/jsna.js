@@ -64,8 +64,10 @@
       if (box.dataset.ready) { return; }
       box.dataset.ready = "1";
       box.hidden = false;
-      box.innerHTML = '<button type="button" data-action="link">Copy link</button> ' +
-        '<button type="button" data-action="cite">Cite this section</button> <output aria-live="polite"></output>';
+      if (!box.querySelector("button")) {  // the page has them from the start (nothing moves); an older edition's page may not
+        box.innerHTML = '<button type="button" data-action="link">Copy link</button> ' +
+          '<button type="button" data-action="cite">Cite this section</button> <output aria-live="polite"></output>';
+      }
       var section = document.getElementById(box.getAttribute("data-anchor"));
       var output = box.querySelector("output");
       box.querySelector("[data-action='link']").addEventListener("click", function () {
