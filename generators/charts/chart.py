@@ -77,6 +77,11 @@ def round4(x: float | None) -> float | int | None:
     return int(r) if r.is_integer() and abs(r) < 1e15 else r
 
 
+def table_number(x: float | None, decimals: int) -> str:
+    """A number as a chart's data table shows it: thousands separated, the indicator's decimals; blank where there is none."""
+    return "" if x is None else f"{x:,.{decimals}f}"
+
+
 def safe_cell(value: Cell) -> str:
     """Text for a CSV cell, safe against spreadsheet formula injection."""
     if value is None:

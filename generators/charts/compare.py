@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generators.charts import svg
-from generators.charts.chart import PHONE, Chart, NoChart, clean_verdict, finite, make_csv, round4
+from generators.charts.chart import PHONE, Chart, NoChart, clean_verdict, finite, make_csv, round4, table_number
 from generators.charts.designs import expr_string, new_spec
 from generators.charts.inputs import CompareBar, CompareInput
 from generators.charts.palette import ENGLAND, GRID, HIGHLIGHT, VERDICTS, verdict_scale
@@ -28,7 +28,7 @@ def chart_compare(data: CompareInput) -> Chart | NoChart:
     columns = tuple(c.format(data.benchmark_name) for c in COLUMNS)
     raw = [(b.label, b.value, b.lower, b.upper, _word(b)) for b in bars]
     d = data.decimals
-    rows = tuple((b.label, *("" if x is None else f"{x:,.{d}f}" for x in (b.value, b.lower, b.upper)), _word(b)) for b in bars)
+    rows = tuple((b.label, *(table_number(x, d) for x in (b.value, b.lower, b.upper)), _word(b)) for b in bars)
     drawn = [_ranked_label(b) for b in _shown(bars)] if data.ranked else bars
     compact = data.ranked and _long(bars)
     return Chart(

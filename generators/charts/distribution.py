@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generators.charts import svg
-from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv, round4
+from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv, round4, table_number
 from generators.charts.designs import tip_title
 from generators.charts.palette import ENGLAND, GRID, VERDICTS, verdict_scale
 from generators.words import format_chart_value, lower_first, plural
@@ -69,8 +69,7 @@ def chart_distribution(data: DistributionInput) -> Chart | NoChart:
     description = _describe(data, groups)
     columns = tuple(c.format(data.benchmark_name) for c in COLUMNS)
     dots = [(d, g.name) for g in groups for d in g.dots]
-    fmt = lambda x: "" if x is None else f"{x:,.{data.decimals}f}"  # noqa: E731
-    rows = tuple((d.label, group, fmt(d.value), fmt(d.lower), fmt(d.upper), d.verdict) for d, group in dots)
+    rows = tuple((d.label, group, table_number(d.value, data.decimals), table_number(d.lower, data.decimals), table_number(d.upper, data.decimals), d.verdict) for d, group in dots)
     laid = [(g, _lanes(g, data)) for g in groups]
     return Chart(
         kind="distribution",

@@ -4,7 +4,7 @@ compared with that value in words, by shape and by colour."""
 
 from __future__ import annotations
 
-from generators.charts.chart import PHONE, Chart, NoChart, finite, make_csv
+from generators.charts.chart import PHONE, Chart, NoChart, finite, make_csv, table_number
 from generators.charts.compare import _clean, _spec, _svg
 from generators.charts.inputs import CompareInput, InequalityInput
 from generators.words import SHORT_VERDICT_WORDS, format_chart_value, plural
@@ -23,7 +23,7 @@ def chart_inequality(data: InequalityInput) -> Chart | NoChart:
     description = _describe(data, bars, overall, whole)
     columns = tuple(c.format(whole) for c in COLUMNS)
     d = data.decimals
-    rows = tuple((b.label, *("" if x is None else f"{x:,.{d}f}" for x in (b.value, b.lower, b.upper)), b.verdict) for b in bars)
+    rows = tuple((b.label, *(table_number(x, d) for x in (b.value, b.lower, b.upper)), b.verdict) for b in bars)
     compared = CompareInput(data.indicator, data.period, data.unit, tuple(bars), decimals=d, benchmark_name=whole)
     reference = (whole, overall) if overall is not None else None
     return Chart(

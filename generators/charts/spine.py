@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generators.charts import svg
-from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv
+from generators.charts.chart import Chart, NoChart, clean_verdict, finite, make_csv, table_number
 from generators.charts.inputs import SpineInput, SpineRow
 from generators.charts.palette import ENGLAND, RANGE_INNER, RANGE_OUTER, VERDICTS
 from generators.charts.spine_html import render_spine
@@ -66,7 +66,7 @@ def _placed(r: SpineRow) -> bool:
 
 def _table_row(r: SpineRow) -> tuple[str, ...]:
     nums = (r.value, r.benchmark, r.minimum, r.q25, r.q75, r.maximum)
-    return (r.indicator, r.period, *("" if x is None else f"{x:,.{r.decimals}f}" for x in nums), r.verdict)
+    return (r.indicator, r.period, *(table_number(x, r.decimals) for x in nums), r.verdict)
 
 
 def _tally(counts: dict[str, int], verdicts: tuple[str, ...] | list[str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generators.charts import svg
-from generators.charts.chart import PHONE, Chart, NoChart, finite, make_csv, round4
+from generators.charts.chart import PHONE, Chart, NoChart, finite, make_csv, round4, table_number
 from generators.charts.designs import new_spec
 from generators.charts.inputs import TrendInput, TrendPoint
 from generators.charts.palette import AREA, ENGLAND, GRID
@@ -44,7 +44,7 @@ def _clean(p: TrendPoint) -> TrendPoint:
 
 
 def _show(x: float | None, data: TrendInput) -> str:
-    return "" if x is None else f"{x:,.{data.decimals}f}"
+    return table_number(x, data.decimals)
 
 
 def _describe(data: TrendInput, first: TrendPoint, last: TrendPoint) -> tuple[str, str]:
