@@ -365,8 +365,20 @@
     setUpFocusManagement();
   }
 
+  // Figures and tables below the screen are laid out only as they near it (jsna.css,
+  // content-visibility), so a jump to one first lands where its guessed height put it. Two frames
+  // later it and its neighbours are drawn: land again, on its real place. For a link within the
+  // page (hashchange) and a page opened by the theme's instant navigation at a section.
+  function landOnTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) { return; }
+    requestAnimationFrame(function () { requestAnimationFrame(function () { target.scrollIntoView(); }); });
+  }
+  window.addEventListener("hashchange", landOnTarget);
+
   if (typeof document$ !== "undefined") {
-    document$.subscribe(start);
+    document$.subscribe(function () { start(); landOnTarget(); });
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

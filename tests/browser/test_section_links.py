@@ -1,0 +1,81 @@
+"""A link to a section or to a table lands on it, below the header, at phone and desktop width.
+
+Councillors link sections from committee papers, and each chart's "Data table" link jumps to its
+table. Figures and tables below the screen are laid out only as they near it (content-visibility
+in jsna.css, issue 16), so their heights are guesses until drawn: these tests make sure a jump
+still ends on the real place, and that print draws everything."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.pages import CHAPTER, PAGES
+
+# A heading, and tables of numbers far down a long page (each inside a box laid out late).
+TARGETS = [
+    (CHAPTER, "adult-smoking-female"),
+    (CHAPTER, "adult-smoking-female-table"),
+    (CHAPTER, "alcohol-related-deaths-table"),
+    (PAGES["indicator"], "adult-smoking-male"),
+]
+SETTLE_MS = 1200
+
+
+def landing(page, target: str) -> dict:
+    return page.evaluate(
+        """id => {
+             const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+             const top = document.getElementById(id).getBoundingClientRect().top;
+             const room = document.documentElement.scrollHeight - scrollY - innerHeight;
+             return {header: Math.round(header), top: Math.round(top), room: Math.round(room)};
+           }""",
+        target,
+    )
+
+
+def assert_lands(where: dict, what: str) -> None:
+    # On the first screen, below the sticky header; higher only if the page cannot scroll further.
+    assert where["top"] >= where["header"] - 1, f"{what}: the target is {where['header'] - where['top']}px under the header: {where}"
+    assert where["top"] <= where["header"] + 60 or where["room"] <= 1, f"{what}: the target is {where['top']}px down the screen: {where}"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(("path", "target"), TARGETS)
+def test_an_address_with_a_section_opens_at_it(browser, base_url: str, width: int, path: str, target: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}{path}#{target}")
+        assert page.locator(f"[id='{target}']").count() == 1, f"{path} has no #{target}"
+        page.wait_for_timeout(SETTLE_MS)
+        assert_lands(landing(page, target), f"{path}#{target} at {width}px")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_each_data_table_link_lands_on_its_table(browser, base_url: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(base_url + CHAPTER)
+        links = page.get_by_role("link", name="Data table", exact=True)
+        assert links.count() >= 3, "the chapter has fewer than three trend charts with a Data table link"
+        for index in [links.count() - 1, 0, links.count() // 2]:  # far down first, while little is drawn
+            link = links.nth(index)
+            target = link.get_attribute("href").rsplit("#", 1)[1]
+            link.click()
+            page.wait_for_timeout(SETTLE_MS)
+            assert_lands(landing(page, target), f"'Data table' link to #{target} at {width}px")
+    finally:
+        context.close()
+
+
+def test_figures_are_laid_out_late_on_screen_and_all_printed(site) -> None:
+    page = site.open(CHAPTER)
+    late = "e => getComputedStyle(e).contentVisibility"
+    boxes = page.locator(".md-typeset > figure, .md-typeset > .jsna-numbers")
+    assert boxes.count() > 10
+    assert {boxes.nth(i).evaluate(late) for i in range(boxes.count())} == {"auto"}
+    page.emulate_media(media="print")
+    assert {boxes.nth(i).evaluate(late) for i in range(boxes.count())} == {"visible"}, "print would leave figures undrawn"
