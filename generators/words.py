@@ -110,6 +110,15 @@ def area_type_words(label: str, many: bool = False) -> str:
     return label.strip() or ("Areas" if many else "area")
 
 
+LOCAL_AUTHORITIES = ("county or unitary authority", "district or unitary authority", "county", "unitary authority", "district")
+"""The area types of councils, as `area_type_words` says them."""
+
+
+def is_local_authority(label: str) -> bool:
+    """`Counties & UAs (from Apr 2023)`, `District`, `UA`: True; `ICB sub-locations`, `Regions (statistical)`, `MSOA`: False."""
+    return area_type_words(label) in LOCAL_AUTHORITIES
+
+
 def ordinal(number: int) -> str:
     """`1st`, `2nd`, `3rd`, `11th`, `22nd`."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")

@@ -128,3 +128,15 @@ def test_the_sub_icb_location_and_icb_name_what_they_hold_and_the_council_they_s
     assert "- Part of: South East NHS Region (NHS region)" in icb
     assert "- Serves: [West Sussex](../../areas/west-sussex/index.md) (county or unitary authority), with which its figures are compared below" in icb  # not its charts: an ICB sits under its region
     assert "- Sub-ICB locations: Sussex ICB - 09D, Sussex ICB - 97R, [Sussex ICB - 70F](../../areas/sussex-icb-70f/index.md)" in icb  # named, linked where they have pages
+
+
+def test_the_boards_summaries_and_priorities_are_for_council_areas_only(docs: Path) -> None:
+    """A board summary is for committee papers about a council area's population: a PCN or a GP
+    practice keeps its own pages, but gets no summary, no link to one and no row on the Priorities page."""
+    summaries = sorted(p.parent.parent.name for p in docs.glob("areas/*/summary/index.md"))
+    assert summaries == ["adur", "arun", "chichester", "crawley", "horsham", "mid-sussex", "west-sussex", "worthing"]
+    assert "Board summary for Worthing](summary/index.md)" in page(docs, "areas/worthing")
+    for nhs in ("cissbury-integrated-care-pcn", "sussex-icb-70f", "nhs-sussex-integrated-care-board-qnx"):
+        assert (docs / "areas" / nhs / "index.md").is_file() and "Board summary" not in page(docs, f"areas/{nhs}")
+    priorities = page(docs, "priorities")
+    assert "### Worthing" in priorities and "PCN" not in priorities and "ICB" not in priorities

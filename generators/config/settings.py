@@ -58,7 +58,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("redirects", dict, {}, "Old page path -> new page path, for pages that were renamed."),
     Setting("previous_editions", list, [], "Earlier editions kept under `editions/<name>/`: each `name` and `path` to its built site."),
     Setting("refresh", dict, {}, "Settings for `make data` (download from Fingertips)."),
-    Setting("priorities", list, [], "The joint health and wellbeing strategy's priorities, in order: each `name`, optional `description` and `indicators` (ids, as in `chapters`): the Priorities page, each area's board summary, and key messages that lead with them."),
+    Setting("priorities", list, [], "The joint health and wellbeing strategy's priorities, in order: each `name`, optional `description` and `indicators` (ids, as in `chapters`): the Priorities page, each council area's board summary, and key messages that lead with them."),
 )
 
 
@@ -106,6 +106,12 @@ class Config:
     nhs: tuple[Serving, ...] = ()
     priorities: tuple[Priority, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def zero_config(self) -> bool:
+        """Built from a folder of exports (`--data`), not a configuration file: there is no JSNA
+        folder, so no narrative and no partners' words (the tool's own folder holds the demonstration's)."""
+        return any(c.named_by_indicators for c in self.chapters)
 
     def place(self, key: str) -> Place:
         """Where a setting was written, for error messages."""

@@ -56,7 +56,8 @@ def load_all(config: Config, tool: Path, folder: Path, cache: Path) -> Inputs:
     local = list_csv_files(config.local)
     manifest = load_manifest(config)
     counts, counts_by_file = read_counts_files(list_csv_files(config.local_counts))
-    narrative, contributions = split_narrative(load_narrative(folder / "docs" / NARRATIVE), folder / "docs" / NARRATIVE)
+    texts = {} if config.zero_config else load_narrative(folder / "docs" / NARRATIVE)  # zero-config: no JSNA folder, no narrative
+    narrative, contributions = split_narrative(texts, folder / "docs" / NARRATIVE)
     return Inputs(
         rows=load_inputs(fingertips, local, cache=cache / "load"),
         local_files=tuple(local),

@@ -1,7 +1,7 @@
-"""What the health and wellbeing board reads: its priorities, its partners' words, and a summary per area.
+"""What the health and wellbeing board reads: its priorities, its partners' words, and a summary per council area.
 
 `build_board` gives the Priorities page, the contributions placed on their pages with the Partners
-page, and each area's board summary (`/areas/<area>/summary/`): the key messages, the priorities
+page, and each council area's board summary (`/areas/<area>/summary/`): the key messages, the priorities
 table and the addresses of the area's pages, printable on two A4 pages for committee papers.
 """
 
@@ -50,9 +50,8 @@ def build_board(site: Site, indicators: dict[str, Indicator], contributions: tup
     if taken is not None:
         raise DataError("config-chapter", f"expected a chapter name other than \"{taken.chapter.name}\": each area's board summary has the address {SUMMARY}/", site.config.place("chapters"))
     priorities = build_priorities(site, indicators)
-    own = not any(c.named_by_indicators for c in site.config.chapters)  # zero-config (a folder of exports) has no narrative folder of its own
-    attributed = attribute(site, contributions if own else ())
-    summaries = tuple(summary_of(page, priorities) for page in site.areas)
+    attributed = attribute(site, () if site.config.zero_config else contributions)
+    summaries = tuple(summary_of(page, priorities) for page in site.areas if page.council)
     return Board(priorities, attributed, build_partners(attributed), summaries)
 
 

@@ -32,7 +32,7 @@ from generators.model.series import (
     varying,
 )
 from generators.stats.inequalities import category_order
-from generators.words import area_type_rank, area_type_words
+from generators.words import area_type_rank, area_type_words, is_local_authority
 
 RESERVED_SLUGS = ("charts",)
 """Folder names a theme page cannot take: the chapter page's own chart files live there."""
@@ -147,6 +147,12 @@ class AreaPage:
     @property
     def path(self) -> str:
         return f"areas/{self.area.slug}/"
+
+    @property
+    def council(self) -> bool:
+        """A council's area (county, unitary authority or district): the health and wellbeing board's
+        priorities and summaries are about them. NHS bodies, regions and neighbourhoods keep their own pages."""
+        return is_local_authority(self.area.type)
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ class PriorityInArea:
 
 @dataclass(frozen=True)
 class PrioritiesPage:
-    """Every priority, each with every published area."""
+    """Every priority, each with every published council area."""
 
     priorities: tuple[tuple[Priority, str, tuple[PriorityInArea, ...]], ...]
     benchmark: str
@@ -92,12 +92,12 @@ def build_priorities(site: Site, indicators: dict[str, Indicator]) -> Priorities
     if not config.priorities:
         return None
     known = tuple(dataclasses.replace(p, indicators=tuple(i for i in p.indicators if i in indicators)) for p in config.priorities)
-    made = tuple((p, slugify(p.name), with_data(in_area(p, page, indicators, site.benchmark.name) for page in site.areas)) for p in known)
+    made = tuple((p, slugify(p.name), with_data(in_area(p, page, indicators, site.benchmark.name) for page in site.areas if page.council)) for p in known)
     return PrioritiesPage(made, site.benchmark.name, missing=missing_indicators(config, indicators))
 
 
 def with_data(found: Iterable[PriorityInArea]) -> tuple[PriorityInArea, ...]:
-    """The areas with data for at least one of a priority's indicators (an NHS area has no ASCOF measure)."""
+    """The areas with data for at least one of a priority's indicators."""
     return tuple(p for p in found if any(s.group != "none" for s in p.standings))
 
 

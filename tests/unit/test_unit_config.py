@@ -125,3 +125,19 @@ def test_a_folder_of_exports_gives_one_chapter_per_file(tmp_path: Path) -> None:
     assert config.title == ""  # the model names the site from its areas, never from a folder name
     assert [(c.name, c.slug, len(c.files)) for c in config.chapters] == [("Starting well", "starting-well", 1), ("Living well", "living-well", 2)]
     assert len(config.fingertips) == 3
+
+
+def test_a_folder_of_exports_takes_no_narrative_from_the_tools_demonstration(tmp_path: Path) -> None:
+    """Zero-config (`--data`) has no JSNA folder: the demonstration's narrative and partners' words,
+    which live in the tool's own docs/narrative, never reach a site built from someone's exports,
+    even where a file's chapter and an area match them (living-well, West Sussex)."""
+    from generators.load.inputs import load_all
+    from generators.pipeline import TOOL
+
+    demo = sorted((TOOL / "data" / "demo" / "fingertips").glob("*.csv"))[0]
+    (tmp_path / "living_well.csv").write_bytes(demo.read_bytes())
+    config = config_for_folder(tmp_path)
+    assert config.zero_config and [c.slug for c in config.chapters] == ["living-well"]
+    inputs = load_all(config, TOOL, TOOL, tmp_path / "cache")
+    assert inputs.narrative == {} and inputs.contributions == ()
+    assert "west-sussex/living-well.md" in load_all(load_config(TOOL / "jsna.yml"), TOOL, TOOL, tmp_path / "cache").narrative

@@ -205,3 +205,19 @@ def test_configured_comparators_are_beside_each_area_in_its_comparisons(small) -
     assert arun.comparators == ()  # never compared with itself
     bars = figures._compare(crawley, site.benchmark).bars
     assert [b.label for b in bars] == ["Crawley", "West Sussex", "Arun", "England"]
+
+
+@pytest.mark.parametrize(
+    ("label", "council"),
+    [
+        ("Counties & UAs (from Apr 2023)", True), ("Districts & UAs (from Apr 2023)", True), ("County", True), ("UA", True), ("District", True),
+        ("Upper tier local authorities (post 4/23)", True), ("ICB sub-locations", False), ("ICBs", False), ("Primary Care Network (v. 26/04/24)", False),
+        ("General Practice", False), ("Middle Super Output Area", False), ("Regions (statistical)", False), ("PHE Centre", False),
+        ("Combined authorities", False), ("England", False),
+    ],
+)
+def test_only_councils_areas_get_a_board_summary(label: str, council: bool) -> None:
+    """Fingertips' area type labels, as the real exports write them (fixtures/fingertips-real)."""
+    from generators.words import is_local_authority
+
+    assert is_local_authority(label) is council
