@@ -23,6 +23,10 @@ from generators.words import format_chart_value
 
 COLUMNS = ("Area code", "Area", "Value", "Compared with {}", "On the map")  # {}: the benchmark
 NO_DATA = ("No data", "#E4E4E4")
+NO_DATA_SYMBOL = "M0,-1L0.87,-0.5L0.87,0.5L0,1L-0.87,0.5L-0.87,-0.5Z"
+"""The key's sign for an area with no data: a grey hexagon, an area with no marker on it."""
+MARKER_SIZES = (20, 150, 6000)
+"""A marker's area in px²: at least, at most, and shared out by the number of areas drawn (7 districts: 150; 300 areas: 20)."""
 
 
 def chart_map(data: MapInput, boundaries: Boundaries, cache_dir: Path | None = None) -> Chart | NoChart:
@@ -49,10 +53,11 @@ def chart_map(data: MapInput, boundaries: Boundaries, cache_dir: Path | None = N
 
 def _narrow(spec: dict) -> dict:
     """The spec for a phone's static map: key and all as wide as the phone, the verdicts' key in rows of three."""
-    color = spec["encoding"]["color"]
-    if color.get("type") == "nominal":
-        color = {**color, "legend": {"columns": 3}}
-    return {**spec, "autosize": FIT, "height": 380, "encoding": {**spec["encoding"], "color": color}}
+    if "layer" in spec:  # by verdict: the markers' layer holds the key
+        area, marker = spec["layer"]
+        key = {channel: {**marker["encoding"][channel], "legend": {"columns": 3}} for channel in ("color", "shape")}
+        return {**spec, "autosize": FIT, "height": 380, "layer": [area, {**marker, "encoding": {**marker["encoding"], **key}}]}
+    return {**spec, "autosize": FIT, "height": 380}
 
 
 def _clean(a: MapArea) -> MapArea:
@@ -88,7 +93,8 @@ def _spec(data: MapInput, shown: list[MapArea], boundaries: Boundaries, by_verdi
     if by_verdict:
         lookup["default"] = NO_DATA[0]
         domain, colours, _ = verdict_scale([a.verdict or "Not compared" for a in shown])
-        spec["encoding"]["color"]["scale"] = {"domain": [*domain, NO_DATA[0]], "range": [*colours, NO_DATA[1]]}
+        blank = _blank(shown, boundaries)
+        spec["encoding"]["color"]["scale"] = {"domain": [*domain, *blank[:1]], "range": [*colours, *blank[1:]]}
     else:
         spec["encoding"]["color"]["title"] = data.unit or data.indicator
     for tip in spec["encoding"]["tooltip"]:
@@ -96,7 +102,59 @@ def _spec(data: MapInput, shown: list[MapArea], boundaries: Boundaries, by_verdi
     spec["encoding"]["color"]["field"] = spec["encoding"]["color"]["field"].removeprefix("properties.")
     if boundaries.kind == "hexjson":
         spec["projection"] = {"type": "identity", "reflectY": True}
-    return spec
+    return _with_markers(spec, shown, boundaries) if by_verdict else spec
+
+
+def _with_markers(spec: dict, shown: list[MapArea], boundaries: Boundaries) -> dict:
+    """The map with each area's verdict also as a shape at its centre (▲ better, ● similar, ▼ worse,
+    ■ higher, ◆ lower, ✚ not compared), ringed in white, so colour is never the only sign (WCAG
+    1.4.1). One key names colour and shape together; "No data" areas are grey with no marker."""
+    centres = {s.code: _centre(json.loads(s.geometry)) for s in boundaries.shapes}
+    marks = [{"x": round4(centres[a.code][0]), "y": round4(centres[a.code][1]), "vd": a.verdict or "Not compared", "n": a.name, "t": t["t"]}
+             for a, t in zip(shown, spec["transform"][0]["from"]["data"]["values"], strict=True)]
+    domain, colours, shapes = verdict_scale([m["vd"] for m in marks])
+    size = max(MARKER_SIZES[0], min(MARKER_SIZES[1], MARKER_SIZES[2] / len(boundaries.shapes)))  # smaller where the areas are many
+    encoding = spec["encoding"]
+    area = {key: value for key, value in spec.items() if key not in ("data", "projection", "padding", "width", "height", "autosize", "description", "$schema")}
+    area["encoding"] = {**encoding, "color": {**encoding["color"], "title": None}}
+    blank = _blank(shown, boundaries)
+    key = {"field": "vd", "type": "nominal", "title": None, "scale": {"domain": [*domain, *blank[:1]], "range": [*colours, *blank[1:]]}}
+    marker = {
+        "data": {"values": marks},
+        "mark": {"type": "point", "filled": True, "size": size, "stroke": "#FFFFFF", "strokeWidth": 2 if size >= 80 else 1, "opacity": 1},
+        "encoding": {
+            "longitude": {"field": "x", "type": "quantitative"},
+            "latitude": {"field": "y", "type": "quantitative"},
+            "color": key,
+            "shape": {**key, "scale": {"domain": [*domain, *blank[:1]], "range": [*shapes, *([NO_DATA_SYMBOL] if blank else [])]}},
+            "tooltip": encoding["tooltip"],
+        },
+    }
+    kept = {key: value for key, value in spec.items() if key in ("$schema", "data", "description", "width", "height", "padding", "projection", "autosize")}
+    return {**kept, "layer": [area, marker]}
+
+
+def _blank(shown: list[MapArea], boundaries: Boundaries) -> tuple[str, ...]:
+    """The key's "No data" entry (its name and grey) where the map draws an area with no value; () where every area has one."""
+    have = {a.code for a in shown}
+    return NO_DATA if any(s.code not in have for s in boundaries.shapes) else ()
+
+
+def _centre(geometry: dict) -> tuple[float, float]:
+    """The centroid of an area's largest polygon (where its marker goes): the shoelace formula."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    best, centre = -1.0, (0.0, 0.0)
+    for polygon in polygons:
+        ring = polygon[0]
+        area = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+            cross = x0 * y1 - x1 * y0
+            area += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+        if abs(area) > best and area:
+            best, centre = abs(area), (cx / (3 * area), cy / (3 * area))
+    return centre
 
 
 def _inline(boundaries: Boundaries) -> dict:

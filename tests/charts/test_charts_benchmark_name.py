@@ -113,7 +113,8 @@ def test_map_names_the_benchmark(tmp_path):
     assert f"than {NAME} in" in chart.title
     assert f"Compared with {NAME}:" in chart.description
     assert chart.columns[3] == f"Compared with {NAME}"
-    assert chart.spec["encoding"]["tooltip"][-1]["title"] == f"Compared with {NAME}"
+    for layer in chart.spec["layer"]:  # the areas and their verdicts' markers
+        assert layer["encoding"]["tooltip"][-1]["title"] == f"Compared with {NAME}"
 
 
 HOSTILE_NAMES = ["Area' + 'X", "Ends with\\", 'Back\\slash "quoted"', "Line\nbreak\u2028sep", "');alert(1);('"]

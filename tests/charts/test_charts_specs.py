@@ -128,3 +128,36 @@ def test_the_spine_title_and_description_count_the_same_indicators(charts):
         "Of the 3 that can be better or worse, compared with England: 1 better, 1 similar, 1 worse. "
         "The other one is not judged better or worse (1 higher)."
     )
+
+
+@pytest.mark.parametrize("name", ["map-hex", "map-geo"])
+def test_a_maps_verdicts_are_shapes_as_well_as_colours(charts, name):
+    """WCAG 1.4.1: each area with a verdict carries its verdict's shape (▲ better, ● similar, ▼ worse...)
+    at its centre, drawn in the static SVG, and one key names colour and shape together."""
+    chart = charts[name]
+    area, marker = chart.spec["layer"]
+    compared = {row[1]: row[3] for row in chart.rows if row[4] == "Yes" and row[2]}
+    assert sorted(m["n"] for m in marker["data"]["values"]) == sorted(compared)
+    shapes = dict(zip(marker["encoding"]["shape"]["scale"]["domain"], marker["encoding"]["shape"]["scale"]["range"], strict=True))
+    colours = dict(zip(marker["encoding"]["color"]["scale"]["domain"], marker["encoding"]["color"]["scale"]["range"], strict=True))
+    for verdict in set(compared.values()):
+        assert (colours[verdict], shapes[verdict]) == VERDICTS[verdict][:2]
+    assert len({*shapes.values()}) == len(shapes), "two keys share a shape"
+    assert area["encoding"]["color"]["scale"] == marker["encoding"]["color"]["scale"]  # one scale: one key
+    root = ET.fromstring(chart.svg)
+    drawn = [g for g in root.iter(f"{SVG}g") if "mark-symbol" in (g.get("class") or "") and "role-mark" in (g.get("class") or "")]
+    assert drawn and len(list(drawn[0])) == len(compared), "the static map does not draw one marker per compared area"
+    legend = [g for g in root.iter(f"{SVG}g") if (g.get("class") or "").split()[-1:] == ["role-legend"]]
+    assert len(legend) == 1, "colour and shape have separate keys"
+
+
+def test_a_map_keys_no_data_only_where_it_draws_an_area_without_a_value(tmp_path):
+    if not s.FIXTURES.is_dir():
+        pytest.skip("../shared/fixtures/boundaries is not beside the repository")
+    from generators.charts.inputs import MapArea, MapInput
+
+    hexes = s.hex_boundaries()
+    every = MapInput("Smoking prevalence", "2023", "%", tuple(MapArea(h.code, h.name, 12.0, "Similar") for h in hexes.shapes))
+    some = s.map_input(hexes)
+    keys = {name: chart_map(data, hexes, tmp_path).spec["layer"][1]["encoding"]["color"]["scale"]["domain"] for name, data in (("every", every), ("some", some))}
+    assert keys == {"every": ["Similar"], "some": ["Better", "Similar", "Worse", "No data"]}
