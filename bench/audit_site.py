@@ -27,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
+from focus_walk import tab_through  # noqa: E402
 from gzip_server import serve_gzipped  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -87,42 +88,16 @@ def nu_errors(site: Path) -> dict[str, int]:
     return counts
 
 
-FOCUS_PROBE = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
-  const r = el.getBoundingClientRect();
-  const s = getComputedStyle(el);
-  const shown = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.left < innerWidth && r.top < innerHeight
-    && s.visibility !== 'hidden' && !el.closest('[inert],[hidden],[aria-hidden=true]');
-  const ring = (parseFloat(s.outlineWidth) > 0 && s.outlineStyle !== 'none') || (s.boxShadow && s.boxShadow !== 'none');
-  return {tag: el.tagName, text: (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40), shown, ring};
-}"""
-
-
-def invisible_focus(base: str, path: str, width: int = 390, stops: int = 120) -> list[dict]:
-    """Tab through a page at ``width`` px: the stops whose focus a sighted keyboard user cannot see."""
+def invisible_focus(base: str, path: str, width: int = 390) -> list[dict]:
+    """Tab through a page at ``width`` px: the stops whose focus a sighted keyboard user cannot see
+    (judged as tests/browser/test_focus.py judges them: focus_walk.py)."""
     from playwright.sync_api import sync_playwright
 
-    bad = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless=new"])
         page = browser.new_page(viewport={"width": width, "height": 800})
         page.goto(base + path, wait_until="load")
-        seen = 0
-        first = None
-        for _ in range(stops):
-            page.keyboard.press("Tab")
-            probe = page.evaluate(FOCUS_PROBE)
-            if probe is None:
-                continue
-            key = (probe["tag"], probe["text"])
-            if first is None:
-                first = key
-            elif key == first and seen > 3:
-                break
-            seen += 1
-            if not (probe["shown"] and probe["ring"]):
-                bad.append(probe)
+        bad = [stop for stop in tab_through(page) if stop["problems"]]
         browser.close()
     return bad
 

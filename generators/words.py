@@ -6,6 +6,7 @@ value or a verdict into text comes here.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 
@@ -117,6 +118,18 @@ LOCAL_AUTHORITIES = ("county or unitary authority", "district or unitary authori
 def is_local_authority(label: str) -> bool:
     """`Counties & UAs (from Apr 2023)`, `District`, `UA`: True; `ICB sub-locations`, `Regions (statistical)`, `MSOA`: False."""
     return area_type_words(label) in LOCAL_AUTHORITIES
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def long_date(date: datetime.date | str) -> str:
+    """`2026-10-12` -> `12 October 2026`; text that is not a date stays as it is."""
+    try:
+        day = date if isinstance(date, datetime.date) else datetime.date.fromisoformat(date)
+    except ValueError:
+        return str(date)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def ordinal(number: int) -> str:

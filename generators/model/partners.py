@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 from generators.config import slugify
 from generators.errors import DataError, Place, raise_all
 from generators.load.partners import Contribution
 from generators.model.pages import Site
+from generators.words import long_date
 
 PAGE = "partners/"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
-def long_date(date: datetime.date | str) -> str:
-    """`2026-10-12` -> `12 October 2026`; text that is not a date stays as it is."""
-    try:
-        day = date if isinstance(date, datetime.date) else datetime.date.fromisoformat(date)
-    except ValueError:
-        return str(date)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)

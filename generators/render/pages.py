@@ -11,12 +11,12 @@ from typing import Any
 from generators.charts import figures as f
 from generators.config import slugify
 from generators.model import IndicatorPage, InequalitiesPage
-from generators.model.partners import long_date
 from generators.render.downloads import by_area, safe_csv
 from generators.render.jobs import Made, Overview, PageJob, Shared
 from generators.render.markdown import render_page
 from generators.render.nhs import make_practices_page, with_distributions
 from generators.report import report_json
+from generators.words import long_date
 
 
 def make_page(job: PageJob, shared: Shared) -> Made:
