@@ -370,6 +370,7 @@
   // later it and its neighbours are drawn: land again, on its real place. For a link within the
   // page (hashchange) and a page opened by the theme's instant navigation at a section.
   function landOnTarget() {
+    if (restoring) { return; } // Back or Forward: the reader goes back where they were, not to the section
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
     if (!target) { return; }
@@ -377,8 +378,72 @@
   }
   window.addEventListener("hashchange", landOnTarget);
 
+  // Back, Forward and Reload put the reader back where they were. The browser and the theme restore
+  // a scroll offset, which is off wherever figures above were never drawn: their heights were
+  // guesses when it was taken. So each page also keeps (in this tab's sessionStorage) which of its
+  // blocks was at the top of the screen, and where; on return that block is put back in its place.
+  var restoring = false;
+  var PLACE = "jsna-place:";
+  function blocks() { var article = document.querySelector("article.md-typeset"); return article ? article.children : []; }
+  // One place per entry of the tab's history: the entry's own key where the browser has the Navigation
+  // API (the theme rewrites the address's #section as the reader scrolls), else the page's address.
+  function placeKey() {
+    var entry = window.navigation && window.navigation.currentEntry;
+    return PLACE + (entry && entry.key ? entry.key : location.pathname + location.search);
+  }
+  function keepPlace(key) {
+    if (key !== placeKey()) { return; } // the theme has moved on to another address meanwhile
+    var below = headerBottom();
+    var all = blocks();
+    for (var i = 0; i < all.length; i++) {
+      var box = all[i].getBoundingClientRect();
+      if (box.bottom > below && box.height > 0) {
+        try { sessionStorage.setItem(key, JSON.stringify({ block: i, top: Math.round(box.top) })); } catch (error) { /* storage off or full */ }
+        return;
+      }
+    }
+  }
+  function headerBottom() { var header = document.querySelector(".md-header"); return header ? header.getBoundingClientRect().bottom : 0; }
+  function backInPlace() {
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(placeKey()) || "null"); } catch (error) { saved = null; }
+    var block = saved && blocks()[saved.block];
+    if (block) { window.scrollBy(0, block.getBoundingClientRect().top - saved.top); }
+  }
+  function returnWhenShown() {
+    // After the browser's or the theme's own restoring, then once more as the page settles.
+    requestAnimationFrame(function () { requestAnimationFrame(backInPlace); });
+    setTimeout(function () { backInPlace(); restoring = false; }, 400);
+  }
+  var keeping = null;
+  window.addEventListener("scroll", function () {
+    var key = placeKey();
+    clearTimeout(keeping);
+    keeping = setTimeout(function () { keepPlace(key); }, 200);
+  }, { passive: true });
+  window.addEventListener("pagehide", function () { keepPlace(placeKey()); });
+  var shownPath = location.pathname;
+  var followed = 0; // when a link within the page was last followed: its popstate is no return
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a[href*='#']");
+    if (link && link.pathname === location.pathname) { followed = Date.now(); }
+  }, true);
+  window.addEventListener("popstate", function () {
+    if (Date.now() - followed < 1000) { return; }
+    clearTimeout(keeping);
+    restoring = true;
+    if (location.pathname === shownPath) { returnWhenShown(); } // the same page, at another place: no new page to wait for
+  });
+  var arrival = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+  if (arrival && (arrival.type === "back_forward" || arrival.type === "reload")) { restoring = true; }
+  function pageShown() {
+    shownPath = location.pathname;
+    if (!restoring) { return; }
+    if (document.readyState === "complete") { returnWhenShown(); } else { window.addEventListener("load", returnWhenShown, { once: true }); }
+  }
+
   if (typeof document$ !== "undefined") {
-    document$.subscribe(function () { start(); landOnTarget(); });
+    document$.subscribe(function () { start(); landOnTarget(); pageShown(); });
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

@@ -79,3 +79,72 @@ def test_figures_are_laid_out_late_on_screen_and_all_printed(site) -> None:
     assert {boxes.nth(i).evaluate(late) for i in range(boxes.count())} == {"auto"}
     page.emulate_media(media="print")
     assert {boxes.nth(i).evaluate(late) for i in range(boxes.count())} == {"visible"}, "print would leave figures undrawn"
+
+
+# Where the reader is: the heading or block of the page at the top of the screen, and its position.
+PLACE = """() => {
+  const below = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const blocks = [...document.querySelector('article.md-typeset').children];
+  const i = blocks.findIndex(b => b.getBoundingClientRect().bottom > below && b.getBoundingClientRect().height > 0);
+  return {block: i, what: blocks[i].tagName + '#' + (blocks[i].id || ''), top: Math.round(blocks[i].getBoundingClientRect().top)};
+}"""
+
+
+def assert_back_in_place(page, before: dict, how: str) -> None:
+    page.wait_for_timeout(SETTLE_MS)
+    after = page.evaluate(PLACE)
+    assert after["block"] == before["block"] and abs(after["top"] - before["top"]) <= 8, f"{how}: the reader was at {before}, came back to {after}"
+
+
+def read_down_from(page, path: str, target: str) -> dict:
+    """Open ``path`` at ``target`` (never drawing what is above it), read on a little, and say where the reader is."""
+    page.goto(f"{page.context.jsna_base}{path}#{target}")
+    page.wait_for_timeout(SETTLE_MS)
+    page.mouse.wheel(0, 500)
+    page.wait_for_timeout(600)
+    return page.evaluate(PLACE)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_back_and_reload_return_the_reader_to_where_they_were(browser, base_url: str, width: int) -> None:
+    """A councillor opens a section from a committee paper's link, reads on, follows a link and comes
+    back; or reloads. Nothing above the section was ever drawn, so the offsets the browser and the
+    theme keep are off by the guessed heights: the page must still come back to the same place."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.jsna_base = base_url
+    try:
+        page = context.new_page()
+        before = read_down_from(page, CHAPTER, "adult-smoking-female-table")
+        page.locator("article a[href*='indicators/']").last.evaluate("a => a.click()")  # the theme's instant navigation
+        page.wait_for_url("**/indicators/**")
+        page.wait_for_timeout(800)
+        page.go_back()
+        assert_back_in_place(page, before, "back after a link")
+        before = page.evaluate(PLACE)
+        page.reload()
+        assert_back_in_place(page, before, "reload")
+        before = read_down_from(page, CHAPTER, "alcohol-related-deaths")
+        page.goto(base_url + PAGES["indicator"])  # a new page load, not the theme's navigation
+        page.wait_for_timeout(800)
+        page.go_back()
+        assert_back_in_place(page, before, "back after a page load")
+    finally:
+        context.close()
+
+
+def test_back_from_a_data_table_link_returns_to_the_chart(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(base_url + CHAPTER)
+        link = page.get_by_role("link", name="Data table", exact=True).last
+        link.scroll_into_view_if_needed()
+        page.wait_for_timeout(600)
+        before = page.evaluate(PLACE)
+        link.click()
+        page.wait_for_timeout(SETTLE_MS)
+        assert page.evaluate(PLACE) != before
+        page.go_back()
+        assert_back_in_place(page, before, "back from a Data table link")
+    finally:
+        context.close()
