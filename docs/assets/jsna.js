@@ -432,7 +432,10 @@
     if (Date.now() - followed < 1000) { return; }
     clearTimeout(keeping);
     restoring = true;
-    if (location.pathname === shownPath) { returnWhenShown(); } // the same page, at another place: no new page to wait for
+    if (location.pathname !== shownPath) { return; } // another page: put back in place once it is shown (pageShown)
+    // The same page, at another place: no new page to wait for. Without the Navigation API both places
+    // share the page's key, so the browser's own restoring is left alone.
+    if (window.navigation) { returnWhenShown(); } else { setTimeout(function () { restoring = false; }, 400); }
   });
   var arrival = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
   if (arrival && (arrival.type === "back_forward" || arrival.type === "reload")) { restoring = true; }
