@@ -112,13 +112,13 @@ def _with_markers(spec: dict, shown: list[MapArea], boundaries: Boundaries) -> d
     centres = {s.code: _centre(json.loads(s.geometry)) for s in boundaries.shapes}
     marks = [{"x": round4(centres[a.code][0]), "y": round4(centres[a.code][1]), "vd": a.verdict or "Not compared", "n": a.name, "t": t["t"]}
              for a, t in zip(shown, spec["transform"][0]["from"]["data"]["values"], strict=True)]
-    domain, colours, shapes = verdict_scale([m["vd"] for m in marks])
     size = max(MARKER_SIZES[0], min(MARKER_SIZES[1], MARKER_SIZES[2] / len(boundaries.shapes)))  # smaller where the areas are many
     encoding = spec["encoding"]
     area = {key: value for key, value in spec.items() if key not in ("data", "projection", "padding", "width", "height", "autosize", "description", "$schema")}
     area["encoding"] = {**encoding, "color": {**encoding["color"], "title": None}}
-    blank = _blank(shown, boundaries)
-    key = {"field": "vd", "type": "nominal", "title": None, "scale": {"domain": [*domain, *blank[:1]], "range": [*colours, *blank[1:]]}}
+    scale = encoding["color"]["scale"]  # the areas' verdicts and "No data" where drawn (_spec): one scale, one key
+    key = {"field": "vd", "type": "nominal", "title": None, "scale": scale}
+    shapes = [VERDICTS[v][1] if v in VERDICTS else NO_DATA_SYMBOL for v in scale["domain"]]
     marker = {
         "data": {"values": marks},
         "mark": {"type": "point", "filled": True, "size": size, "stroke": "#FFFFFF", "strokeWidth": 2 if size >= 80 else 1, "opacity": 1},
@@ -126,7 +126,7 @@ def _with_markers(spec: dict, shown: list[MapArea], boundaries: Boundaries) -> d
             "longitude": {"field": "x", "type": "quantitative"},
             "latitude": {"field": "y", "type": "quantitative"},
             "color": key,
-            "shape": {**key, "scale": {"domain": [*domain, *blank[:1]], "range": [*shapes, *([NO_DATA_SYMBOL] if blank else [])]}},
+            "shape": {**key, "scale": {"domain": scale["domain"], "range": shapes}},
             "tooltip": encoding["tooltip"],
         },
     }
